@@ -1,0 +1,35 @@
+# marketdb: the two commands are `make deploy` and `make test` (see README.md).
+SHELL := /bin/bash
+VENV := .venv
+MARKETDB := $(VENV)/bin/marketdb
+PYTEST_ARGS ?=
+
+.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap lint
+
+deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
+	@scripts/bootstrap.sh
+
+db-up: deps ## start the private server (or check DATABASE_URL's)
+	@$(MARKETDB) db up
+
+db-down: deps
+	@$(MARKETDB) db down
+
+db-status: deps
+	@$(MARKETDB) db status
+
+db-url: deps
+	@$(MARKETDB) db url
+
+db-destroy: deps
+	@$(MARKETDB) db destroy
+
+deploy: deps ## start the server, deploy the plan to database marketdb, show sqitch status
+	@$(MARKETDB) deploy
+
+test: deps ## every test: plan rules, squawk, deploy+verify, pgTAP, revert fidelity, Python
+	@$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+pgtap: deps ## one or more pgTAP files on a fresh test database: make pgtap FILE=tests/pgtap/x.sql
+	@test -n "$(FILE)" || { echo "usage: make pgtap FILE=tests/pgtap/<file>.sql" >&2; exit 2; }
+	@$(MARKETDB) pgtap $(FILE)

@@ -1,0 +1,143 @@
+"""`marketdb`: the command line behind the Makefile.
+
+Exit codes: 0 success, 1 the database or a tool failed (its error is printed), 2 bad arguments
+or settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import config, db, harness, localdb
+
+
+def _db_up(args: argparse.Namespace) -> int:
+    url = db.ensure_server()
+    where = "DATABASE_URL server" if config.database_url() else "private server"
+    print(f"{where} ready at {db.describe(url)}", file=sys.stderr)
+    return 0
+
+
+def _db_down(args: argparse.Namespace) -> int:
+    if config.database_url():
+        print("DATABASE_URL is set: there is no private server to stop", file=sys.stderr)
+        return 0
+    stopped = localdb.down()
+    print("private server stopped" if stopped else "private server was not running", file=sys.stderr)
+    return 0
+
+
+def _db_status(args: argparse.Namespace) -> int:
+    if config.database_url():
+        url = config.database_url()
+        db.check_timescaledb_preloaded(url)
+        print(f"using DATABASE_URL: {db.describe(url)} (reachable, TimescaleDB preloaded)")
+        return 0
+    srv = localdb.server()
+    running = localdb.is_running(srv)
+    print(f"private server: {'running' if running else 'stopped'}")
+    print(f"  port:      {srv.port}")
+    print(f"  root:      {srv.root}{'' if srv.root.exists() else ' (not built yet)'}")
+    print(f"  data:      {srv.host_data}")
+    print(f"  log:       {srv.log}")
+    if running:
+        with db.connect(srv.url("postgres")) as conn:
+            version = conn.execute("SHOW server_version").fetchone()[0]
+            dbs = [r[0] for r in conn.execute("SELECT datname FROM pg_database WHERE NOT datistemplate ORDER BY 1")]
+        print(f"  version:   PostgreSQL {version}")
+        print(f"  databases: {', '.join(dbs)}")
+    return 0 if running else 3
+
+
+def _db_url(args: argparse.Namespace) -> int:
+    url = db.server_url()
+    print(db.sqitch_target(url) if args.sqitch else url)
+    return 0
+
+
+def _db_destroy(args: argparse.Namespace) -> int:
+    if config.database_url():
+        print("DATABASE_URL is set: marketdb never destroys a server it did not create", file=sys.stderr)
+        return 2
+    home = localdb.destroy()
+    print(f"private server stopped and its data removed ({home}); the cached root is kept", file=sys.stderr)
+    return 0
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from psycopg.conninfo import conninfo_to_dict
+
+    url = db.ensure_server()
+    name = conninfo_to_dict(url).get("dbname") if config.database_url() else config.DEPLOY_DATABASE
+    if not name:
+        raise config.UsageError("DATABASE_URL names no database; add one, e.g. .../marketdb")
+    if not db.database_exists(url, name):
+        db.create_database(url, name)
+        print(f"created database {name}", file=sys.stderr)
+    target = db.with_dbname(url, name)
+    out = harness.deploy(config.PROJECT_ROOT, target)
+    print(out.rstrip())
+    print(harness.sqitch(config.PROJECT_ROOT, target, "status").stdout.rstrip())
+    print(f"\ndeployed to {db.describe(target)}; connect with: psql '{target}'")
+    return 0
+
+
+def _pgtap(args: argparse.Namespace) -> int:
+    server_url = db.ensure_server()
+    url = harness.create_test_database(server_url, "pgtap")
+    try:
+        harness.deploy(config.PROJECT_ROOT, url)
+        failed = 0
+        for name in args.files:
+            result = harness.run_pgtap(config.PROJECT_ROOT, url, Path(name).resolve())
+            print(result.output.rstrip())
+            for problem in result.problems():
+                print(f"{result.file}: {problem}", file=sys.stderr)
+            failed += not result.ok
+        return 1 if failed else 0
+    finally:
+        if harness.keep_databases():
+            print(f"KEEP_DB: kept database {db.describe(url)}", file=sys.stderr)
+        else:
+            harness.drop_test_database(url)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="marketdb", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    dbp = sub.add_parser("db", help="the private local server (or the DATABASE_URL one)")
+    dbsub = dbp.add_subparsers(dest="action", required=True)
+    dbsub.add_parser("up", help="start it (building the Debian 13 root on first use)").set_defaults(func=_db_up)
+    dbsub.add_parser("down", help="stop it").set_defaults(func=_db_down)
+    dbsub.add_parser("status", help="show where it is and whether it runs").set_defaults(func=_db_status)
+    urlp = dbsub.add_parser("url", help="print its URL")
+    urlp.add_argument("--sqitch", action="store_true", help="as a Sqitch target URI")
+    urlp.set_defaults(func=_db_url)
+    dbsub.add_parser("destroy", help="stop it and delete its data").set_defaults(func=_db_destroy)
+
+    sub.add_parser("deploy", help="deploy the plan to database marketdb and show its status").set_defaults(func=_deploy)
+
+    tap = sub.add_parser("pgtap", help="run pgTAP files against a fresh, deployed test database")
+    tap.add_argument("files", nargs="+", help="pgTAP files, e.g. tests/pgtap/core_roles.sql")
+    tap.set_defaults(func=_pgtap)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except config.UsageError as exc:
+        print(f"marketdb: {exc}", file=sys.stderr)
+        return 2
+    except (localdb.LocalDbError, db.DatabaseError, harness.HarnessError) as exc:
+        print(f"marketdb: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

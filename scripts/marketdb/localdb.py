@@ -1,0 +1,328 @@
+"""The private local PostgreSQL 17 + TimescaleDB + pgTAP server.
+
+Debian 12 has no TimescaleDB, and trixie's packages cannot be installed into a bookworm
+host, so the server runs from a Debian 13 root built once with debootstrap (from the host's
+own configured mirror) and cached outside the work tree. The host's sqitch, psql and
+pg_prove talk to it over TCP on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from . import config
+
+SUITE = "trixie"
+PACKAGES = (
+    "postgresql-17",
+    "postgresql-17-timescaledb",
+    "postgresql-17-pgtap",
+    "postgresql-17-partman",
+)
+PG_BIN = "/usr/lib/postgresql/17/bin"
+# Inside the Debian 13 root, so the chrooted server can reach it; one folder per port.
+SERVER_HOME = "/srv/marketdb"
+
+
+class LocalDbError(Exception):
+    """The private server could not be provided; the message says what to do."""
+
+
+def _progress(message: str) -> None:
+    print(f"[marketdb] {message}", file=sys.stderr, flush=True)
+
+
+# --------------------------------------------------------------------------- the root
+
+
+def root_dir() -> Path:
+    """Cache folder of the Debian 13 root; its name changes when the package list does."""
+    key = hashlib.sha256(" ".join((SUITE, *PACKAGES)).encode()).hexdigest()[:10]
+    return config.cache_dir() / f"debian13-pg17-{key}"
+
+
+def host_mirror() -> str:
+    """The Debian mirror the host's apt already uses (never a hard-coded host)."""
+    override = os.environ.get("MARKETDB_DEBIAN_MIRROR")
+    if override:
+        return override
+    codename = ""
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            if line.startswith("VERSION_CODENAME="):
+                codename = line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    entries: list[tuple[list[str], list[str]]] = []  # (uris, suites)
+    sources = Path("/etc/apt")
+    files = [sources / "sources.list", *sorted((sources / "sources.list.d").glob("*"))]
+    for path in files:
+        if not path.is_file():
+            continue
+        text = path.read_text(errors="replace")
+        if path.suffix == ".sources":
+            for stanza in re.split(r"\n\s*\n", text):
+                fields: dict[str, str] = {}
+                for line in stanza.splitlines():
+                    if line.startswith("#") or ":" not in line:
+                        continue
+                    name, value = line.split(":", 1)
+                    fields[name.strip().lower()] = value.strip()
+                if "deb" in fields.get("types", "").split():
+                    entries.append((fields.get("uris", "").split(), fields.get("suites", "").split()))
+        elif path.suffix == ".list" or path.name == "sources.list":
+            for line in text.splitlines():
+                parts = re.sub(r"\[[^]]*\]", "", line.split("#", 1)[0]).split()
+                if len(parts) >= 3 and parts[0] == "deb":
+                    entries.append(([parts[1]], [parts[2]]))
+    for uris, suites in entries:
+        # The main archive carries the bare codename; -security and -updates do not.
+        if codename in suites or "stable" in suites:
+            for uri in uris:
+                if uri.startswith(("http://", "https://", "file:")):
+                    return uri
+    raise LocalDbError(
+        "could not find the host's Debian mirror in /etc/apt/sources.list(.d); "
+        "set MARKETDB_DEBIAN_MIRROR to the mirror's URL (the one apt already uses)"
+    )
+
+
+def _require_root(action: str) -> None:
+    if os.geteuid() != 0:
+        raise LocalDbError(
+            f"{action} needs root (debootstrap and chroot): run it as root, e.g. `sudo make db-up`, "
+            "or set DATABASE_URL to use an existing server instead"
+        )
+
+
+@contextmanager
+def _lock(name: str) -> Iterator[None]:
+    config.cache_dir().mkdir(parents=True, exist_ok=True)
+    with open(config.cache_dir() / f".{name}.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def ensure_root() -> Path:
+    """Build the Debian 13 root once; later calls return the cached one at once."""
+    root = root_dir()
+    if (root / ".marketdb-complete").exists():
+        return root
+    _require_root("building the Debian 13 server root")
+    if shutil.which("debootstrap") is None:
+        raise LocalDbError("debootstrap is missing: `apt-get install debootstrap` (make deps does this)")
+    with _lock("root"):
+        if (root / ".marketdb-complete").exists():
+            return root
+        mirror = host_mirror()
+        partial = root.with_name(root.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        _progress(f"building the Debian 13 root for PostgreSQL 17 in {root} from {mirror} (about a minute, once)")
+        log = root.with_name(root.name + ".debootstrap.log")
+        with open(log, "w") as out:
+            result = subprocess.run(
+                ["debootstrap", "--variant=minbase", "--include=" + ",".join(PACKAGES), SUITE, str(partial), mirror],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+        if result.returncode != 0:
+            raise LocalDbError(f"debootstrap failed (exit {result.returncode}); its log: {log}\n{_tail(log)}")
+        (partial / ".marketdb-complete").write_text(" ".join(PACKAGES) + "\n")
+        shutil.rmtree(root, ignore_errors=True)
+        partial.rename(root)
+        _progress("Debian 13 root ready")
+    return root
+
+
+# --------------------------------------------------------------------------- the server
+
+
+@dataclass(frozen=True)
+class Server:
+    port: int
+    root: Path
+
+    @property
+    def home(self) -> str:  # path inside the root
+        return f"{SERVER_HOME}/pg{self.port}"
+
+    @property
+    def data(self) -> str:
+        return f"{self.home}/data"
+
+    @property
+    def log(self) -> Path:  # path on the host
+        return self.root / f"{self.home.lstrip('/')}/server.log"
+
+    @property
+    def host_data(self) -> Path:
+        return self.root / self.data.lstrip("/")
+
+    def url(self, dbname: str = config.DEPLOY_DATABASE) -> str:
+        return f"postgresql://{config.SUPERUSER}:{config.PASSWORD}@127.0.0.1:{self.port}/{dbname}"
+
+
+def server(port: int | None = None) -> Server:
+    return Server(port=config.port() if port is None else port, root=root_dir())
+
+
+def _postgres_ids(root: Path) -> tuple[int, int]:
+    for line in (root / "etc/passwd").read_text().splitlines():
+        fields = line.split(":")
+        if fields[0] == "postgres":
+            return int(fields[2]), int(fields[3])
+    raise LocalDbError(f"no postgres user in {root}/etc/passwd; remove {root} and run `make db-up` again")
+
+
+def _chroot(srv: Server, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    uid, gid = _postgres_ids(srv.root)
+    command = [
+        "chroot", f"--userspec={uid}:{gid}", str(srv.root),
+        "env", "-i", "HOME=/var/lib/postgresql", "LANG=C.UTF-8", f"PATH={PG_BIN}:/usr/bin:/bin",
+        *args,
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise LocalDbError(f"{' '.join(args[:2])} failed in {srv.root}: {result.stderr.strip() or result.stdout.strip()}")
+    return result
+
+
+def _tail(path: Path, lines: int = 20) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return f"(no log at {path})"
+
+
+def _port_in_use(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def is_running(srv: Server) -> bool:
+    if not (srv.host_data / "PG_VERSION").exists():
+        return False
+    return _chroot(srv, "pg_ctl", "status", "-D", srv.data, check=False).returncode == 0
+
+
+SERVER_SETTINGS = """
+# --- marketdb private server (written by scripts/marketdb/localdb.py) ---
+listen_addresses = '127.0.0.1'
+port = {port}
+unix_socket_directories = '/tmp'
+shared_preload_libraries = 'timescaledb'
+timescaledb.telemetry_level = off
+# The root has no shm mount of its own; mmap needs none.
+dynamic_shared_memory_type = mmap
+# Thousands of daily partitions and chunks are touched in one transaction by
+# maintenance and the benchmarks; the default of 64 runs out.
+max_locks_per_transaction = 1024
+max_worker_processes = 32
+# A disposable development and test server: durability is traded for speed.
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+log_min_messages = warning
+"""
+
+
+def _init(srv: Server) -> None:
+    home = srv.root / srv.home.lstrip("/")
+    home.mkdir(parents=True, exist_ok=True)
+    uid, gid = _postgres_ids(srv.root)
+    os.chown(home, uid, gid)
+    pwfile = home / "pwfile"
+    pwfile.write_text(config.PASSWORD + "\n")
+    os.chown(pwfile, uid, gid)
+    _progress(f"initialising a new cluster in {srv.host_data}")
+    _chroot(
+        srv, "initdb", "-D", srv.data, "-U", config.SUPERUSER, f"--pwfile={srv.home}/pwfile",
+        "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
+    )
+    pwfile.unlink()
+    with open(srv.host_data / "postgresql.conf", "a") as conf:
+        conf.write(SERVER_SETTINGS.format(port=srv.port))
+
+
+def up(port: int | None = None) -> Server:
+    """Start the private server (building the root and cluster on first use)."""
+    _require_root("starting the private server")
+    srv = server(port)
+    ensure_root()
+    with _lock(f"pg{srv.port}"):
+        if is_running(srv):
+            return srv
+        if _port_in_use(srv.port):
+            raise LocalDbError(
+                f"port {srv.port} on 127.0.0.1 is in use by another program; "
+                f"stop it or choose another port, e.g. `MARKETDB_PORT={srv.port + 1} make db-up`"
+            )
+        if not (srv.host_data / "PG_VERSION").exists():
+            _init(srv)
+        result = _chroot(
+            srv, "pg_ctl", "start", "-w", "-t", "60", "-D", srv.data, "-l", f"{srv.home}/server.log", check=False
+        )
+        if result.returncode != 0:
+            raise LocalDbError(
+                f"the server on port {srv.port} failed to start; last lines of {srv.log}:\n{_tail(srv.log)}\n"
+                f"fix the cause above, or `make db-destroy` to start over with an empty cluster"
+            )
+    return srv
+
+
+def down(port: int | None = None) -> bool:
+    srv = server(port)
+    if not is_running(srv):
+        return False
+    _chroot(srv, "pg_ctl", "stop", "-w", "-m", "fast", "-D", srv.data)
+    return True
+
+
+def destroy(port: int | None = None) -> Path:
+    _require_root("destroying the private server")
+    srv = server(port)
+    down(port)
+    home = srv.root / srv.home.lstrip("/")
+    shutil.rmtree(home, ignore_errors=True)
+    return home
+
+
+def pg_tool(name: str) -> list[str]:
+    """Command prefix for a PostgreSQL 17 client tool (pg_dump must not be older than the server).
+
+    The host's are PostgreSQL 15; the cached root has 17's, run through chroot.
+    """
+    root = root_dir()
+    if (root / ".marketdb-complete").exists() and os.geteuid() == 0:
+        return ["chroot", str(root), f"{PG_BIN}/{name}"]
+    found = shutil.which(name)
+    if found:
+        return [found]
+    raise LocalDbError(f"{name} is not installed: run `make db-up` (it caches PostgreSQL 17's tools) or install postgresql-client-17")
+
+
+@contextmanager
+def temporary_server(port: int) -> Iterator[Server]:
+    """A throwaway cluster of its own, for tests of cluster-wide behaviour (roles)."""
+    srv = server(port)
+    destroy(port)
+    try:
+        yield up(port)
+    finally:
+        destroy(port)
+
