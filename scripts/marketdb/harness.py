@@ -178,7 +178,7 @@ def keep_databases() -> bool:
 # --------------------------------------------------------------------------- pgTAP
 
 
-TAP_LINE = re.compile(r"^(not )?ok\b\s*(\d+)?([^#]*)(?:#\s*(\w+)\s*(.*))?$")
+TAP_LINE = re.compile(r"^(not )?ok\s+(\d+)([^#]*)(?:#\s*(\w+)\s*(.*))?$")
 TAP_PLAN = re.compile(r"^1\.\.(\d+)")
 
 
@@ -274,29 +274,36 @@ def check_revert_fidelity(project: Path, url: str, progress=print) -> list[str]:
     """For each change: its verify fails before it, and deploy+revert leaves the dump unchanged.
 
     Then the whole plan reverts to the empty database and redeploys to the same schema.
+    Stops at the first revert that does not restore the schema: what follows would be noise.
     """
     problems: list[str] = []
     changes = read_plan(project)
-    empty = dump_schema(url)
-    for index, change in enumerate(changes):
-        before = dump_schema(url)
-        verify = project / "verify" / f"{change.script}.sql"
-        if not VERIFY_ABSENT_EXEMPT.search(verify.read_text()) and psql_file(url, verify).returncode == 0:
-            problems.append(f"verify/{change.script}.sql succeeds although {change.name} is not deployed: it cannot fail")
-        deploy(project, url, to=change.name)
-        revert(project, url, to=changes[index - 1].name if index else None)
-        after = dump_schema(url)
-        if after != before:
-            problems.append(f"revert/{change.script}.sql does not undo its deploy:\n{_diff(before, after, 'after deploy+revert')}")
-        deploy(project, url, to=change.name)
-        progress(f"revert fidelity: {change.name} ok" if after == before else f"revert fidelity: {change.name} FAILED")
-    full = dump_schema(url)
-    revert(project, url)
-    if (reverted := dump_schema(url)) != empty:
-        problems.append(f"reverting the whole plan does not return to the empty database:\n{_diff(empty, reverted, 'after full revert')}")
-    deploy(project, url)
-    if (redeployed := dump_schema(url)) != full:
-        problems.append(f"redeploying after a full revert gives a different schema:\n{_diff(full, redeployed, 'redeployed')}")
+    try:
+        empty = dump_schema(url)
+        for index, change in enumerate(changes):
+            before = dump_schema(url)
+            verify = project / "verify" / f"{change.script}.sql"
+            if not VERIFY_ABSENT_EXEMPT.search(verify.read_text()) and psql_file(url, verify).returncode == 0:
+                problems.append(f"verify/{change.script}.sql succeeds although {change.name} is not deployed: it cannot fail")
+            deploy(project, url, to=change.name)
+            revert(project, url, to=changes[index - 1].name if index else None)
+            after = dump_schema(url)
+            if after != before:
+                problems.append(f"revert/{change.script}.sql does not undo its deploy:\n{_diff(before, after, 'after deploy+revert')}")
+                progress(f"revert fidelity: {change.name} FAILED")
+                return problems
+            deploy(project, url, to=change.name)
+            progress(f"revert fidelity: {change.name} ok")
+        full = dump_schema(url)
+        revert(project, url)
+        if (reverted := dump_schema(url)) != empty:
+            problems.append(f"reverting the whole plan does not return to the empty database:\n{_diff(empty, reverted, 'after full revert')}")
+            return problems
+        deploy(project, url)
+        if (redeployed := dump_schema(url)) != full:
+            problems.append(f"redeploying after a full revert gives a different schema:\n{_diff(full, redeployed, 'redeployed')}")
+    except HarnessError as exc:
+        problems.append(str(exc))
     return problems
 
 

@@ -52,20 +52,20 @@ def root_dir() -> Path:
     return config.cache_dir() / f"debian13-pg17-{key}"
 
 
-def host_mirror() -> str:
+def host_mirror(etc: Path = Path("/etc")) -> str:
     """The Debian mirror the host's apt already uses (never a hard-coded host)."""
     override = os.environ.get("MARKETDB_DEBIAN_MIRROR")
     if override:
         return override
     codename = ""
     try:
-        for line in Path("/etc/os-release").read_text().splitlines():
+        for line in (etc / "os-release").read_text().splitlines():
             if line.startswith("VERSION_CODENAME="):
                 codename = line.split("=", 1)[1].strip().strip('"')
     except OSError:
         pass
     entries: list[tuple[list[str], list[str]]] = []  # (uris, suites)
-    sources = Path("/etc/apt")
+    sources = etc / "apt"
     files = [sources / "sources.list", *sorted((sources / "sources.list.d").glob("*"))]
     for path in files:
         if not path.is_file():

@@ -1,0 +1,68 @@
+"""The harness itself: a broken verify, revert or pgTAP assertion must fail the run."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import _cleanup, copy_project
+from marketdb import harness
+
+CORE = 3  # core/extensions, core/roles, core/schemas: enough to exercise every path
+
+
+@pytest.fixture
+def core_project(tmp_path):
+    return copy_project(tmp_path, plan_changes=CORE)
+
+
+@pytest.fixture
+def empty_url(server_url):
+    url = harness.create_test_database(server_url, "selftest", pgtap=False)
+    yield url
+    _cleanup(url)
+
+
+def test_the_unbroken_core_passes_fidelity(core_project, empty_url):
+    assert harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
+
+
+def test_a_failing_verify_script_fails_the_deploy(core_project, empty_url):
+    verify = core_project / "verify/core/schemas.sql"
+    verify.write_text(verify.read_text().replace("ROLLBACK;", "SELECT 1 / 0;\nROLLBACK;"))
+    with pytest.raises(harness.HarnessError, match="core/schemas"):
+        harness.deploy(core_project, empty_url)
+
+
+def test_a_verify_that_cannot_fail_is_reported(core_project, empty_url):
+    (core_project / "verify/core/schemas.sql").write_text("BEGIN;\nSELECT 1;\nROLLBACK;\n")
+    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
+    assert any("verify/core/schemas.sql succeeds although core/schemas is not deployed" in p for p in problems)
+
+
+def test_a_revert_that_leaves_something_behind_is_reported(core_project, empty_url):
+    revert = core_project / "revert/core/schemas.sql"
+    revert.write_text(revert.read_text().replace("COMMIT;", "CREATE TABLE public.leftover (id integer);\nCOMMIT;"))
+    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
+    assert any("revert/core/schemas.sql does not undo its deploy" in p and "leftover" in p for p in problems)
+
+
+PGTAP_CASES = {
+    "passing": ("SELECT plan(1);\nSELECT ok(true, 'true is true');", True, ""),
+    "failing": ("SELECT plan(2);\nSELECT ok(true, 'fine');\nSELECT ok(false, 'deliberately false');", False, "failed"),
+    "missing": ("SELECT plan(3);\nSELECT ok(true, 'one');\nSELECT ok(true, 'two');", False, "planned 3 tests but ran 2"),
+    "unexplained skip": ("SELECT plan(2);\nSELECT ok(true, 'one');\nSELECT skip('', 1);", False, "without a reason"),
+    "explained skip": ("SELECT plan(2);\nSELECT ok(true, 'one');\nSELECT skip('not on this edition', 1);", True, ""),
+    "empty": ("SELECT 1;", False, "ran no test"),
+    "sql error": ("SELECT plan(1);\nSELECT no_such_function();", False, ""),
+}
+
+
+@pytest.mark.parametrize("case", PGTAP_CASES, ids=list(PGTAP_CASES))
+def test_pgtap_outcomes_are_judged_strictly(tmp_path, scratch_url, case):
+    body, passes, message = PGTAP_CASES[case]
+    (tmp_path / "tests").mkdir()
+    path = tmp_path / "tests" / "case.sql"
+    path.write_text(f"BEGIN;\n{body}\nSELECT * FROM finish();\nROLLBACK;\n")
+    result = harness.run_pgtap(tmp_path, scratch_url, path)
+    assert result.ok is passes, result.output
+    assert message in "\n".join(result.problems())

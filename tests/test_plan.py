@@ -1,0 +1,58 @@
+"""The plan itself: scripts match changes, scripts are transactional, squawk is clean."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from conftest import PROJECT, copy_project
+from marketdb import harness
+
+
+def test_every_change_has_its_three_scripts_and_every_script_a_change():
+    assert harness.check_plan(PROJECT) == []
+
+
+def test_plan_check_reports_missing_stray_and_unwrapped_scripts(tmp_path):
+    project = copy_project(tmp_path)
+    (project / "verify/core/roles.sql").unlink()
+    (project / "revert/core/stray.sql").write_text("BEGIN;\nCOMMIT;\n")
+    deploy = project / "deploy/core/schemas.sql"
+    deploy.write_text(deploy.read_text().replace("BEGIN;", "", 1))
+    problems = "\n".join(harness.check_plan(project))
+    assert "verify/core/roles.sql is missing" in problems
+    assert "revert/core/stray.sql belongs to no change" in problems
+    assert "deploy/core/schemas.sql is not wrapped in BEGIN" in problems
+
+
+def test_a_deploy_marked_non_transactional_with_a_reason_is_accepted(tmp_path):
+    project = copy_project(tmp_path)
+    deploy = project / "deploy/core/schemas.sql"
+    text = deploy.read_text().replace("BEGIN;", "", 1).replace("COMMIT;", "")
+    deploy.write_text("-- non-transactional: test of the marker\n" + text)
+    assert harness.check_plan(project) == []
+
+
+def test_plan_dependencies_are_declared():
+    changes = {c.name: c for c in harness.read_plan(PROJECT)}
+    assert set(changes["core/schemas"].requires) == {"core/extensions", "core/roles"}
+
+
+def test_squawk_finds_nothing_in_the_deploy_scripts():
+    result = harness.squawk(PROJECT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_squawk_catches_a_risky_deploy(tmp_path):
+    project = copy_project(tmp_path)
+    risky = project / "deploy/core/schemas.sql"
+    risky.write_text(risky.read_text().replace("COMMIT;", "CREATE INDEX risky ON exchange.t (c);\nCOMMIT;"))
+    assert harness.squawk(project).returncode != 0
+
+
+def test_every_squawk_exclusion_carries_a_reason():
+    text = (PROJECT / ".squawk.toml").read_text()
+    excluded = tomllib.loads(text).get("excluded_rules", [])
+    for rule in excluded:
+        line = next(line for line in text.splitlines() if f'"{rule}"' in line)
+        assert re.search(r"#\s*\S.{10,}", line), f"excluded squawk rule {rule} has no one-line reason"
