@@ -27,6 +27,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=.venv/.marketdb-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/pip install -q --disable-pip-version-check -e '.[dev]'
+  .venv/bin/pip install -q --disable-pip-version-check -e '.[dev]' 2> >(grep -v "^WARNING: Location 'file:" >&2)
   touch "$stamp"
 fi

@@ -71,7 +71,7 @@ def copy_project(dest: Path, plan_changes: int | None = None) -> Path:
 
     for name in ("sqitch.conf", ".squawk.toml"):
         shutil.copy(PROJECT / name, dest / name)
-    for name in ("deploy", "revert", "verify"):
+    for name in ("deploy", "revert", "verify", ".sqitch"):
         shutil.copytree(PROJECT / name, dest / name)
     (dest / "tests").mkdir()
     plan = (PROJECT / "sqitch.plan").read_text().splitlines()

@@ -56,3 +56,13 @@ def test_every_squawk_exclusion_carries_a_reason():
     for rule in excluded:
         line = next(line for line in text.splitlines() if f'"{rule}"' in line)
         assert re.search(r"#\s*\S.{10,}", line), f"excluded squawk rule {rule} has no one-line reason"
+
+
+def test_sqitch_add_writes_scripts_in_the_house_style(tmp_path):
+    project = copy_project(tmp_path)
+    harness.run(["sqitch", "add", "exchange/probe", "--requires", "core/schemas", "-n", "probe"], cwd=project, env=harness.sqitch_env())
+    deploy = (project / "deploy/exchange/probe.sql").read_text()
+    assert "SET LOCAL ROLE marketdb_owner;" in deploy and "SET LOCAL lock_timeout" in deploy
+    assert "-- requires: core/schemas" in deploy
+    assert "ROLLBACK;" in (project / "verify/exchange/probe.sql").read_text()
+    assert harness.check_plan(project) == []
