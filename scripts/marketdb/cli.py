@@ -80,6 +80,13 @@ def _deploy(args: argparse.Namespace) -> int:
     out = harness.deploy(config.PROJECT_ROOT, target)
     print(out.rstrip())
     print(harness.sqitch(config.PROJECT_ROOT, target, "status").stdout.rstrip())
+    with db.connect(target) as conn:
+        rows = conn.execute(
+            "SELECT change, committed_at FROM sqitch.changes WHERE project = 'marketdb' ORDER BY committed_at, change"
+        ).fetchall()
+    print("\ndeployed changes:")
+    for change, committed_at in rows:
+        print(f"  {change:<40} {committed_at:%Y-%m-%d %H:%M:%S %Z}")
     print(f"\ndeployed to {db.describe(target)}; connect with: psql '{target}'")
     return 0
 
