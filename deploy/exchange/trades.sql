@@ -18,8 +18,9 @@ CREATE TABLE exchange.trades (
     count      integer       NOT NULL,
     taker_side text          NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now(),
+    -- no_price in 1..99 follows from these two. PostgreSQL checks constraints in name order,
+    -- so a separate no-price range check would report itself instead of the yes-price one.
     CONSTRAINT trades_yes_price_range CHECK (yes_price BETWEEN 1 AND 99),
-    CONSTRAINT trades_no_price_range CHECK (no_price BETWEEN 1 AND 99),
     CONSTRAINT trades_prices_sum_to_100 CHECK (yes_price + no_price = 100),
     CONSTRAINT trades_count_positive CHECK (count > 0),
     CONSTRAINT trades_taker_side_known CHECK (taker_side IN ('yes', 'no')),

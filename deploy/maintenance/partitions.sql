@@ -97,10 +97,16 @@ BEGIN
             v_key, v_default);
     END IF;
 
-    SELECT min(pp.lower_bound AT TIME ZONE 'UTC')::date INTO v_oldest_kept
-      FROM marketdb_plan_parts AS pp
-     WHERE pp.lower_bound > '-infinity'
-       AND (v_cutoff IS NULL OR pp.upper_bound > v_cutoff);
+    -- Gaps are filled from the oldest day that will be kept: an existing partition or a day
+    -- about to be rescued, unless retention is about to remove it.
+    SELECT min(kept.day) INTO v_oldest_kept
+      FROM (SELECT (pp.lower_bound AT TIME ZONE 'UTC')::date AS day, pp.upper_bound
+              FROM marketdb_plan_parts AS pp
+             WHERE pp.lower_bound > '-infinity'
+            UNION ALL
+            SELECT dd.day, (dd.day + 1)::timestamp AT TIME ZONE 'UTC'
+              FROM marketdb_plan_default_days AS dd) AS kept
+     WHERE v_cutoff IS NULL OR kept.upper_bound > v_cutoff;
 
     RETURN QUERY
     WITH wanted AS (

@@ -57,7 +57,7 @@ SELECT has_index('exchange', 'events', 'events_series_ticker_idx', 'series_ticke
 
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.trades'::regclass AND contype = 'c'$$,
-    ARRAY['trades_yes_price_range', 'trades_no_price_range', 'trades_prices_sum_to_100', 'trades_count_positive', 'trades_taker_side_known'],
+    ARRAY['trades_yes_price_range', 'trades_prices_sum_to_100', 'trades_count_positive', 'trades_taker_side_known'],
     'every trade rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.orderbook_deltas'::regclass AND contype = 'c'$$,
