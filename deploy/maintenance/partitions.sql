@@ -507,6 +507,14 @@ BEGIN
       FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
      WHERE c.oid = v_parent;
 
+    -- Maintenance runs as the owner role (SECURITY DEFINER), which can only create, drop and
+    -- detach partitions of tables it owns.
+    IF (SELECT c.relowner FROM pg_class AS c WHERE c.oid = v_parent) <> 'marketdb_owner'::regrole THEN
+        RAISE EXCEPTION 'p_parent_table: % is owned by %, not marketdb_owner, so maintenance could not manage it',
+                v_canonical, (SELECT c.relowner::regrole FROM pg_class AS c WHERE c.oid = v_parent)
+            USING ERRCODE = 'invalid_parameter_value', HINT = format('ALTER TABLE %s OWNER TO marketdb_owner', v_canonical);
+    END IF;
+
     -- Daily partitions need RANGE partitioning on one timestamptz column.
     SELECT a.atttypid::regtype INTO v_key_type
       FROM pg_partitioned_table AS pt
