@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap lint
+.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -33,3 +33,9 @@ test: deps ## every test: plan rules, squawk, deploy+verify, pgTAP, revert fidel
 pgtap: deps ## one or more pgTAP files on a fresh test database: make pgtap FILE=tests/pgtap/x.sql
 	@test -n "$(FILE)" || { echo "usage: make pgtap FILE=tests/pgtap/<file>.sql" >&2; exit 2; }
 	@$(MARKETDB) pgtap $(FILE)
+
+maintain: deps ## partition maintenance on the deployed database: make maintain ARGS='--dry-run'
+	@$(MARKETDB) maintain $(ARGS)
+
+status: deps ## partitions per managed table, rows in default, next retention cut-off
+	@$(MARKETDB) status $(ARGS)

@@ -10,7 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import config, db, harness, localdb
+import psycopg
+
+from . import config, db, harness, localdb, maintenance
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -111,6 +113,42 @@ def _pgtap(args: argparse.Namespace) -> int:
             harness.drop_test_database(url)
 
 
+def _maintain(args: argparse.Namespace) -> int:
+    if args.premake is not None and not args.table:
+        raise config.UsageError("--premake applies to one table: give --table too")
+    if args.premake is not None and not 0 <= args.premake <= 366:
+        raise config.UsageError(f"--premake must be between 0 and 366, got {args.premake}")
+    try:
+        reference = maintenance.parse_reference_time(args.now) if args.now else None
+    except ValueError as exc:
+        raise config.UsageError(str(exc)) from None
+    progress = None if args.json else (lambda m: print(f"[marketdb] {m}", file=sys.stderr, flush=True))
+    actions = maintenance.run(
+        db.server_url(), table=args.table, reference_time=reference, dry_run=args.dry_run,
+        premake_days=args.premake, progress=progress,
+    )
+    maintenance.print_actions(actions, reference, args.dry_run, args.json)
+    failed = [a for a in actions if a.action in maintenance.INCOMPLETE_ACTIONS]
+    for a in failed:
+        print(f"marketdb: {a.parent_table}: {a.action}: {a.detail}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    try:
+        reference = maintenance.parse_reference_time(args.now) if args.now else None
+    except ValueError as exc:
+        raise config.UsageError(str(exc)) from None
+    rows = maintenance.status(db.server_url(), reference)
+    if args.json:
+        print(maintenance.to_json(rows))
+    else:
+        columns = ["parent_table", "kind", "enabled", "partitions", "oldest_day", "newest_day", "rows_in_default",
+                   "premake_days", "retention", "retention_action", "next_retention_cutoff"]
+        print(maintenance.render_table(rows, columns))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marketdb", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +168,18 @@ def build_parser() -> argparse.ArgumentParser:
     tap = sub.add_parser("pgtap", help="run pgTAP files against a fresh, deployed test database")
     tap.add_argument("files", nargs="+", help="pgTAP files, e.g. tests/pgtap/core_roles.sql")
     tap.set_defaults(func=_pgtap)
+    mp = sub.add_parser("maintain", help="apply the partition and retention policies (the daily cron job)")
+    mp.add_argument("--table", help="only this table, e.g. exchange.trades (default: every enabled policy)")
+    mp.add_argument("--now", help="reference time, ISO 8601 (default: the database's now()); without offset: UTC")
+    mp.add_argument("--dry-run", action="store_true", help="report what would be done, change nothing")
+    mp.add_argument("--premake", type=int, help="days ahead for this run (with --table; default: the policy's)")
+    mp.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    mp.set_defaults(func=_maintain)
+
+    sp = sub.add_parser("status", help="partitions per managed table, rows in default, next retention cut-off")
+    sp.add_argument("--now", help="reference time for the cut-off, ISO 8601 (default: now())")
+    sp.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sp.set_defaults(func=_status)
     return parser
 
 
@@ -138,11 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.func(args)
-    except config.UsageError as exc:
+    except (config.UsageError, maintenance.ArgumentRejected) as exc:
         print(f"marketdb: {exc}", file=sys.stderr)
         return 2
     except (localdb.LocalDbError, db.DatabaseError, harness.HarnessError) as exc:
         print(f"marketdb: {exc}", file=sys.stderr)
+        return 1
+    except psycopg.Error as exc:
+        print(f"marketdb: the database failed: {str(exc).strip()}", file=sys.stderr)
         return 1
 
 

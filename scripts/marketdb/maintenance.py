@@ -1,0 +1,136 @@
+"""The partition-maintenance job: calls maintenance.run_maintenance_for() per table.
+
+Each table is maintained in its own transaction, so the ACCESS EXCLUSIVE lock a table's
+DDL needs is released as soon as that table is done, not at the end of the whole run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, timedelta, timezone
+
+import psycopg
+
+from . import db
+
+# SQLSTATEs the maintenance functions raise for a bad argument (the CLI exits 2 on them).
+ARGUMENT_SQLSTATES = {"22023", "42P01"}
+# Actions after which the run did not finish its work (the CLI exits 1).
+INCOMPLETE_ACTIONS = {"error", "lock_timeout"}
+
+
+class ArgumentRejected(Exception):
+    """The database rejected an argument; the message names it."""
+
+
+@dataclass(frozen=True)
+class Action:
+    parent_table: str
+    action: str
+    partition_name: str | None
+    rows_moved: int
+    detail: str
+
+
+def parse_reference_time(text: str) -> datetime:
+    """ISO 8601; a time without an offset is taken as UTC."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"--now: {text!r} is not an ISO 8601 timestamp (e.g. 2026-03-10T12:00:00Z)") from None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def enabled_tables(conn: psycopg.Connection) -> list[str]:
+    rows = conn.execute("SELECT parent_table FROM maintenance.policy WHERE enabled ORDER BY parent_table").fetchall()
+    return [r[0] for r in rows]
+
+
+def run(
+    url: str,
+    table: str | None = None,
+    reference_time: datetime | None = None,
+    dry_run: bool = False,
+    premake_days: int | None = None,
+    progress=None,
+) -> list[Action]:
+    actions: list[Action] = []
+    with db.connect(url) as conn:  # autocommit: one transaction per table
+        tables = [table] if table else enabled_tables(conn)
+        for name in tables:
+            if progress:
+                progress(f"maintaining {name}{' (dry run)' if dry_run else ''}")
+            try:
+                rows = conn.execute(
+                    "SELECT parent_table, action, partition_name, rows_moved, detail"
+                    "  FROM maintenance.run_maintenance_for(%s, coalesce(%s, now()), %s, %s)",
+                    (name, reference_time, dry_run, premake_days),
+                ).fetchall()
+            except psycopg.Error as exc:
+                if exc.sqlstate in ARGUMENT_SQLSTATES:
+                    raise ArgumentRejected(exc.diag.message_primary or str(exc)) from exc
+                raise
+            actions += [Action(*row) for row in rows]
+    return actions
+
+
+def status(url: str, reference_time: datetime | None = None) -> list[dict]:
+    with db.connect(url) as conn:
+        cur = conn.execute("SELECT * FROM maintenance.partition_status(coalesce(%s, now()))", (reference_time,))
+        names = [c.name for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def summary_status(actions: list[Action]) -> str:
+    kinds = {a.action for a in actions}
+    if "error" in kinds:
+        return "error"
+    if kinds & {"lock_timeout", "skip"}:
+        return "partial"
+    if not actions or kinds == {"noop"}:
+        return "noop"
+    return "ok"
+
+
+def _text(value) -> str:
+    """Values as a DBA reads them: UTC timestamps, intervals in PostgreSQL's words."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S+00")
+    if isinstance(value, timedelta):
+        rest = value - timedelta(days=value.days)
+        return f"{value.days} days" + (f" {rest}" if rest else "")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def render_table(rows: list[dict], columns: list[str]) -> str:
+    cell = _text
+
+    cells = [[cell(r[c]) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
+
+
+def to_json(payload) -> str:
+    return json.dumps(payload, indent=2, default=lambda v: v.isoformat() if isinstance(v, datetime) else _text(v))
+
+
+def print_actions(actions: list[Action], reference_time: datetime | None, dry_run: bool, as_json: bool) -> None:
+    if as_json:
+        print(to_json({
+            "reference_time": reference_time,
+            "dry_run": dry_run,
+            "status": summary_status(actions),
+            "actions": [asdict(a) for a in actions],
+        }))
+        return
+    print(render_table([asdict(a) for a in actions], ["parent_table", "action", "partition_name", "rows_moved", "detail"]))
+    print(f"\n{len(actions)} actions, status {summary_status(actions)}{' (dry run: nothing changed)' if dry_run else ''}", file=sys.stderr)
