@@ -38,6 +38,54 @@ COMMENT ON FUNCTION maintenance.partitions_of(regclass) IS
     'Partitions of a range-partitioned table with their bounds (NULL bounds for the default partition)';
 
 -- ---------------------------------------------------------------------------------------
+-- Argument checks shared by the entry points, so every caller gets the same message.
+-- ---------------------------------------------------------------------------------------
+CREATE FUNCTION maintenance.resolve_table(p_parent_table text)
+RETURNS text
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+    v_parent regclass;
+BEGIN
+    IF p_parent_table IS NULL THEN
+        RAISE EXCEPTION 'p_parent_table must not be NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    v_parent := to_regclass(p_parent_table);
+    IF v_parent IS NULL THEN
+        RAISE EXCEPTION 'p_parent_table: table "%" does not exist', p_parent_table USING ERRCODE = 'undefined_table';
+    END IF;
+    RETURN (SELECT format('%s.%s', n.nspname, c.relname)
+              FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+             WHERE c.oid = v_parent);
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.resolve_table(text) IS
+    'The schema.table name of an existing table, or an error naming p_parent_table (internal)';
+
+CREATE FUNCTION maintenance.check_run_arguments(p_reference_time timestamptz, p_dry_run boolean)
+RETURNS void
+LANGUAGE plpgsql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+BEGIN
+    IF p_reference_time IS NULL OR p_reference_time IN ('infinity', '-infinity') THEN
+        RAISE EXCEPTION 'p_reference_time must be a finite timestamp, got %', coalesce(p_reference_time::text, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF p_dry_run IS NULL THEN
+        RAISE EXCEPTION 'p_dry_run must be true or false, not NULL' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.check_run_arguments(timestamptz, boolean) IS
+    'Raises unless the reference time is finite and the dry-run flag is set (internal)';
+
+-- ---------------------------------------------------------------------------------------
 -- partition_plan: what a run would do for one policy at a reference time, computed from the
 -- catalog and the clock (not only from the newest data):
 --   create  every day from the oldest kept partition (or reference day - 1) through
@@ -409,13 +457,7 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $function$
 BEGIN
-    IF p_reference_time IS NULL OR p_reference_time IN ('infinity', '-infinity') THEN
-        RAISE EXCEPTION 'p_reference_time must be a finite timestamp, got %', coalesce(p_reference_time::text, 'NULL')
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF p_dry_run IS NULL THEN
-        RAISE EXCEPTION 'p_dry_run must be true or false, not NULL' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    PERFORM maintenance.check_run_arguments(p_reference_time, p_dry_run);
     RETURN QUERY
     SELECT * FROM maintenance.run_policies(
         ARRAY(SELECT p.parent_table FROM maintenance.policy AS p WHERE p.enabled ORDER BY p.parent_table),
@@ -438,30 +480,13 @@ SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $function$
 DECLARE
-    v_parent    regclass;
-    v_canonical text;
+    v_canonical text := maintenance.resolve_table(p_parent_table);
 BEGIN
-    IF p_parent_table IS NULL THEN
-        RAISE EXCEPTION 'p_parent_table must not be NULL' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    v_parent := to_regclass(p_parent_table);
-    IF v_parent IS NULL THEN
-        RAISE EXCEPTION 'p_parent_table: table "%" does not exist', p_parent_table USING ERRCODE = 'undefined_table';
-    END IF;
-    SELECT format('%s.%s', n.nspname, c.relname) INTO v_canonical
-      FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
-     WHERE c.oid = v_parent;
     IF NOT EXISTS (SELECT FROM maintenance.policy AS p WHERE p.parent_table = v_canonical) THEN
         RAISE EXCEPTION 'p_parent_table: % has no maintenance policy', v_canonical
             USING ERRCODE = 'invalid_parameter_value', HINT = 'register it with maintenance.register_partitioned_table()';
     END IF;
-    IF p_reference_time IS NULL OR p_reference_time IN ('infinity', '-infinity') THEN
-        RAISE EXCEPTION 'p_reference_time must be a finite timestamp, got %', coalesce(p_reference_time::text, 'NULL')
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    IF p_dry_run IS NULL THEN
-        RAISE EXCEPTION 'p_dry_run must be true or false, not NULL' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    PERFORM maintenance.check_run_arguments(p_reference_time, p_dry_run);
     IF p_premake_days < 0 OR p_premake_days > 366 THEN
         RAISE EXCEPTION 'p_premake_days must be between 0 and 366 (NULL: the policy''s), got %', p_premake_days
             USING ERRCODE = 'invalid_parameter_value';
@@ -490,22 +515,12 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $function$
 DECLARE
-    v_parent    regclass;
-    v_canonical text;
+    v_canonical text := maintenance.resolve_table(p_parent_table);
+    v_parent    regclass := v_canonical::regclass;
     v_key_type  regtype;
     v_policy    maintenance.policy;
     v_action    maintenance.action;
 BEGIN
-    IF p_parent_table IS NULL THEN
-        RAISE EXCEPTION 'p_parent_table must not be NULL' USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    v_parent := to_regclass(p_parent_table);
-    IF v_parent IS NULL THEN
-        RAISE EXCEPTION 'p_parent_table: table "%" does not exist', p_parent_table USING ERRCODE = 'undefined_table';
-    END IF;
-    SELECT format('%s.%s', n.nspname, c.relname) INTO v_canonical
-      FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
-     WHERE c.oid = v_parent;
 
     -- Maintenance runs as the owner role (SECURITY DEFINER), which can only create, drop and
     -- detach partitions of tables it owns.
@@ -626,6 +641,8 @@ COMMENT ON FUNCTION maintenance.partition_status(timestamptz) IS
 -- Only the entry points and the status are for the maintainer (core/schemas grants it every
 -- new maintenance function by default); the reader may see the status.
 REVOKE EXECUTE ON FUNCTION maintenance.partitions_of(regclass) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.resolve_table(text) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.check_run_arguments(timestamptz, boolean) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.register_partitioned_table(text, integer, interval, text, interval) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.partition_plan(maintenance.policy, timestamptz, integer) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer) FROM marketdb_maintainer;

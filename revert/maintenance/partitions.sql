@@ -12,6 +12,8 @@ DROP FUNCTION maintenance.run_policies(text[], text, timestamptz, boolean, integ
 DROP FUNCTION maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer);
 DROP FUNCTION maintenance.partition_plan(maintenance.policy, timestamptz, integer);
 DROP FUNCTION maintenance.register_partitioned_table(text, integer, interval, text, interval);
+DROP FUNCTION maintenance.check_run_arguments(timestamptz, boolean);
+DROP FUNCTION maintenance.resolve_table(text);
 DROP FUNCTION maintenance.partitions_of(regclass);
 
 COMMIT;

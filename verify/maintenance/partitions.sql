@@ -4,6 +4,8 @@ BEGIN;
 
 -- has_function_privilege raises when the function does not exist.
 SELECT has_function_privilege('maintenance.partitions_of(regclass)', 'EXECUTE');
+SELECT has_function_privilege('maintenance.resolve_table(text)', 'EXECUTE');
+SELECT has_function_privilege('maintenance.check_run_arguments(timestamptz, boolean)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.register_partitioned_table(text, integer, interval, text, interval)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.partition_plan(maintenance.policy, timestamptz, integer)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer)', 'EXECUTE');
