@@ -32,8 +32,8 @@ REVOKE ALL ON SCHEMA exchange, onchain, crypto, macro, equities, maintenance FRO
 
 GRANT USAGE ON SCHEMA exchange, onchain, crypto, macro, equities TO marketdb_reader, marketdb_writer;
 GRANT USAGE ON SCHEMA maintenance TO marketdb_reader, marketdb_maintainer;
--- time_bucket and the other TimescaleDB functions, for ad-hoc queries by readers.
-GRANT USAGE ON SCHEMA timescaledb TO marketdb_reader, marketdb_writer, marketdb_maintainer;
+-- The TimescaleDB API: the owner makes hypertables with it, readers call time_bucket & co.
+GRANT USAGE ON SCHEMA timescaledb TO marketdb_owner, marketdb_reader, marketdb_writer, marketdb_maintainer;
 
 -- Default privileges: every table and sequence the owner creates later in a data schema is
 -- granted by rule, not by hand. Writers get no DELETE or TRUNCATE: removing data is

@@ -409,8 +409,11 @@ BEGIN
             IF NOT p_dry_run AND NOT pg_try_advisory_xact_lock(hashtext('marketdb.maintenance'), hashtext(v_table)) THEN
                 v_batch := ARRAY[(v_table, 'skip', NULL, 0, 'another maintenance run is working on this table; skipped')::maintenance.action];
             ELSE
-                SELECT coalesce(array_agg(a), '{}') INTO v_batch
-                  FROM maintenance.maintain_partitioned(v_policy, p_reference_time, p_dry_run, p_premake_days) AS a;
+                -- maintain_<kind>: one function per kind of managed table (policy_kind_known).
+                EXECUTE format('SELECT coalesce(array_agg(a), ''{}'') FROM maintenance.%I($1, $2, $3, $4) AS a',
+                               'maintain_' || v_policy.kind)
+                   INTO v_batch
+                  USING v_policy, p_reference_time, p_dry_run, p_premake_days;
             END IF;
         EXCEPTION WHEN OTHERS THEN
             GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT, v_state = RETURNED_SQLSTATE;
@@ -619,16 +622,25 @@ BEGIN
         retention := v_policy.retention;
         retention_action := v_policy.retention_action;
         next_retention_cutoff := p_reference_time - v_policy.retention;
-        SELECT count(*) FILTER (WHERE NOT p.is_default),
-               min(p.lower_bound AT TIME ZONE 'UTC')::date,
-               (max(p.upper_bound AT TIME ZONE 'UTC') - interval '1 day')::date
-          INTO partitions, oldest_day, newest_day
-          FROM maintenance.partitions_of(v_policy.parent_table::regclass) AS p;
-        SELECT p.partition INTO v_default
-          FROM maintenance.partitions_of(v_policy.parent_table::regclass) AS p WHERE p.is_default;
         rows_in_default := NULL;
-        IF v_default IS NOT NULL THEN
-            EXECUTE format('SELECT count(*) FROM %s', v_default) INTO rows_in_default;
+        IF v_policy.kind = 'hypertable' THEN
+            -- Chunks: what partitions are to a hypertable. No default partition exists.
+            SELECT count(*), min(c.range_start AT TIME ZONE 'UTC')::date,
+                   (max(c.range_end AT TIME ZONE 'UTC') - interval '1 microsecond')::date
+              INTO partitions, oldest_day, newest_day
+              FROM timescaledb_information.chunks AS c
+             WHERE format('%s.%s', c.hypertable_schema, c.hypertable_name) = v_policy.parent_table;
+        ELSE
+            SELECT count(*) FILTER (WHERE NOT p.is_default),
+                   min(p.lower_bound AT TIME ZONE 'UTC')::date,
+                   (max(p.upper_bound AT TIME ZONE 'UTC') - interval '1 day')::date
+              INTO partitions, oldest_day, newest_day
+              FROM maintenance.partitions_of(v_policy.parent_table::regclass) AS p;
+            SELECT p.partition INTO v_default
+              FROM maintenance.partitions_of(v_policy.parent_table::regclass) AS p WHERE p.is_default;
+            IF v_default IS NOT NULL THEN
+                EXECUTE format('SELECT count(*) FROM %s', v_default) INTO rows_in_default;
+            END IF;
         END IF;
         RETURN NEXT;
     END LOOP;

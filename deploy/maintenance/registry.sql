@@ -23,9 +23,15 @@ CREATE TABLE maintenance.policy (
     -- Stored as 'schema.table' text, not regclass: a registry row must survive a dump and
     -- restore, and lower-case unquoted names are the house rule anyway.
     CONSTRAINT policy_parent_table_qualified CHECK (parent_table ~ '^[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*$'),
-    CONSTRAINT policy_kind_known CHECK (kind IN ('partitioned')),
+    -- partitioned: native PARTITION BY RANGE, maintained by maintenance.maintain_partitioned;
+    -- hypertable: TimescaleDB, maintained by maintenance.maintain_hypertable.
+    CONSTRAINT policy_kind_known CHECK (kind IN ('partitioned', 'hypertable')),
     -- Daily partitions are what the maintenance function creates and names (_pYYYYMMDD).
     CONSTRAINT policy_partitioned_interval_one_day CHECK (kind <> 'partitioned' OR partition_interval = interval '1 day'),
+    -- TimescaleDB makes chunks as rows arrive (nothing to premake) and removes them only with
+    -- drop_chunks (no detach).
+    CONSTRAINT policy_hypertable_no_premake CHECK (kind <> 'hypertable' OR premake_days = 0),
+    CONSTRAINT policy_hypertable_retention_drops CHECK (kind <> 'hypertable' OR retention_action = 'drop'),
     CONSTRAINT policy_premake_days_range CHECK (premake_days BETWEEN 0 AND 366),
     CONSTRAINT policy_retention_positive CHECK (retention > interval '0'),
     CONSTRAINT policy_retention_action_known CHECK (retention_action IN ('drop', 'detach'))
@@ -33,8 +39,10 @@ CREATE TABLE maintenance.policy (
 
 COMMENT ON TABLE maintenance.policy IS
     'Partition and retention policy per managed parent table, applied by maintenance.run_maintenance()';
+COMMENT ON COLUMN maintenance.policy.partition_interval IS
+    'Partition size: 1 day for partitioned tables, the chunk interval for hypertables';
 COMMENT ON COLUMN maintenance.policy.premake_days IS
-    'Days after the reference day for which partitions must already exist';
+    'Days after the reference day for which partitions must already exist (0 for hypertables)';
 COMMENT ON COLUMN maintenance.policy.retention IS
     'Partitions wholly older than reference time - retention are removed; NULL keeps everything';
 COMMENT ON COLUMN maintenance.policy.retention_action IS

@@ -15,7 +15,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE marketdb_owner IN SCHEMA exchange, onchain, cr
 ALTER DEFAULT PRIVILEGES FOR ROLE marketdb_owner IN SCHEMA exchange, onchain, crypto, macro, equities
     REVOKE SELECT ON TABLES FROM marketdb_reader;
 
-REVOKE USAGE ON SCHEMA timescaledb FROM marketdb_reader, marketdb_writer, marketdb_maintainer;
+REVOKE USAGE ON SCHEMA timescaledb FROM marketdb_owner, marketdb_reader, marketdb_writer, marketdb_maintainer;
 
 DROP SCHEMA maintenance;
 DROP SCHEMA equities;

@@ -1,6 +1,6 @@
 -- core/schemas: the six schemas, their owner, and who may use them.
 BEGIN;
-SELECT plan(29);
+SELECT plan(30);
 
 SELECT has_schema(s, format('schema %s exists', s))
   FROM unnest(ARRAY['exchange', 'onchain', 'crypto', 'macro', 'equities', 'maintenance']) AS s;
@@ -20,6 +20,7 @@ SELECT schema_privs_are('maintenance', 'marketdb_writer', ARRAY[]::text[], 'the 
 SELECT schema_privs_are('exchange', 'marketdb_writer', ARRAY['USAGE'], 'the writer may use but not create in exchange');
 SELECT schema_privs_are('exchange', 'marketdb_maintainer', ARRAY[]::text[], 'the maintainer has no access to data schemas');
 SELECT schema_privs_are('timescaledb', 'marketdb_reader', ARRAY['USAGE'], 'the reader may call TimescaleDB functions such as time_bucket');
+SELECT schema_privs_are('timescaledb', 'marketdb_owner', ARRAY['USAGE'], 'the owner may call the TimescaleDB API (create_hypertable, drop_chunks)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,13 @@
+-- Revert marketdb:crypto/trades from pg
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+DELETE FROM maintenance.policy WHERE parent_table = 'crypto.trades';
+
+-- Drops its chunks, compression settings and policies with it.
+DROP TABLE crypto.trades;
+
+COMMIT;
