@@ -5,8 +5,9 @@ BEGIN;
 -- Fail fast instead of queueing behind live traffic while blocking it.
 SET LOCAL lock_timeout = '5s';
 
--- The role model every later change grants to. All four are NOLOGIN group roles:
--- people and services log in as their own roles and are granted one of these.
+-- The role model every later change grants to. All four are NOLOGIN group roles (the
+-- owner excepted on the timescale edition, below): people and services log in as their
+-- own roles and are granted one of these.
 --   marketdb_owner       owns every object; deploys run SET ROLE marketdb_owner
 --   marketdb_writer      ingestion: SELECT, INSERT, UPDATE on data tables
 --   marketdb_reader      read-only: SELECT on data tables, the run log and registry
@@ -32,6 +33,14 @@ BEGIN
             role_name
         );
     END LOOP;
+
+    -- TimescaleDB's full edition runs its policies (compression, aggregate refresh) as
+    -- background workers logged in as the hypertable's owner, and refuses to create them
+    -- for an owner without LOGIN. On that edition only, the owner gets LOGIN with no
+    -- password, so no password login can succeed and pg_hba decides about the rest.
+    IF current_setting('timescaledb.license', true) = 'timescale' THEN
+        ALTER ROLE marketdb_owner LOGIN PASSWORD NULL;
+    END IF;
 END
 $roles$;
 

@@ -1,6 +1,6 @@
 -- core/roles: four NOLOGIN group roles with no elevated attributes.
 BEGIN;
-SELECT plan(9);
+SELECT plan(11);
 
 SELECT has_role('marketdb_owner', 'the owner role exists');
 SELECT has_role('marketdb_writer', 'the writer role exists');
@@ -9,10 +9,19 @@ SELECT has_role('marketdb_maintainer', 'the maintainer role exists');
 
 SELECT is_empty(
     $$SELECT rolname FROM pg_catalog.pg_roles
-       WHERE rolname LIKE 'marketdb\_%'
-         AND rolname IN ('marketdb_owner', 'marketdb_writer', 'marketdb_reader', 'marketdb_maintainer')
+       WHERE rolname IN ('marketdb_writer', 'marketdb_reader', 'marketdb_maintainer')
          AND rolcanlogin$$,
-    'no marketdb role can log in: logins are granted membership instead'
+    'writer, reader and maintainer cannot log in: logins are granted membership instead'
+);
+SELECT is(
+    (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = 'marketdb_owner'),
+    current_setting('timescaledb.license') = 'timescale',
+    format('edition %s: the owner can log in only on the timescale edition, where TimescaleDB runs its policies as the owner',
+           current_setting('timescaledb.license'))
+);
+SELECT is(
+    (SELECT rolpassword FROM pg_catalog.pg_authid WHERE rolname = 'marketdb_owner'), NULL,
+    'the owner has no password, so no password login as the owner can succeed'
 );
 SELECT is_empty(
     $$SELECT rolname FROM pg_catalog.pg_roles

@@ -5,11 +5,12 @@
 
 BEGIN;
 
--- Raises division_by_zero unless all four roles exist as NOLOGIN, non-superuser roles.
+-- Raises division_by_zero unless all four roles exist as NOLOGIN, non-superuser roles
+-- (the owner may log in on the timescale edition: see the deploy script).
 SELECT 1 / (count(*) = 4)::integer
   FROM pg_catalog.pg_roles
  WHERE rolname IN ('marketdb_owner', 'marketdb_writer', 'marketdb_reader', 'marketdb_maintainer')
-   AND NOT rolcanlogin
+   AND (NOT rolcanlogin OR (rolname = 'marketdb_owner' AND current_setting('timescaledb.license', true) = 'timescale'))
    AND NOT rolsuper
    AND NOT rolcreaterole
    AND NOT rolcreatedb

@@ -1,0 +1,67 @@
+-- onchain rollups: the same names, columns and figures on both editions (a continuous
+-- aggregate on timescale, real-time so unrefreshed buckets are computed at query time; a
+-- view on apache).
+BEGIN;
+SELECT plan(9);
+
+SELECT diag('TimescaleDB edition: ' || maintenance.edition());
+
+SELECT columns_are('onchain', 'price_candles_1h', ARRAY['token_id', 'bucket', 'open', 'high', 'low', 'close', 'samples'],
+    'price_candles_1h has token, hour bucket, OHLC and sample count');
+SELECT columns_are('onchain', 'trade_volume_1h', ARRAY['token_id', 'bucket', 'trade_count', 'volume', 'notional'],
+    'trade_volume_1h has token, hour bucket, count, volume and notional');
+SELECT results_eq(
+    $$SELECT attname::text COLLATE "default", format_type(atttypid, atttypmod) FROM pg_attribute
+       WHERE attrelid = 'onchain.price_candles_1h'::regclass AND attnum > 0 ORDER BY attnum$$,
+    $$VALUES ('token_id', 'text'), ('bucket', 'timestamp with time zone'), ('open', 'numeric'), ('high', 'numeric'),
+             ('low', 'numeric'), ('close', 'numeric'), ('samples', 'bigint')$$,
+    'price_candles_1h column types are the same on both editions');
+
+SELECT set_eq(
+    $$SELECT view_schema || '.' || view_name AS rollup, materialized_only FROM timescaledb_information.continuous_aggregates$$,
+    CASE WHEN maintenance.edition() = 'timescale'
+         THEN $$VALUES ('onchain.price_candles_1h', false), ('onchain.trade_volume_1h', false)$$
+         ELSE $$SELECT NULL::text AS rollup, NULL::boolean AS materialized_only WHERE false$$ END,
+    format('edition %s: the rollups are %s', maintenance.edition(),
+           CASE WHEN maintenance.edition() = 'timescale' THEN 'real-time continuous aggregates' ELSE 'not continuous aggregates' END));
+SELECT set_eq(
+    $$SELECT table_schema || '.' || table_name AS rollup FROM information_schema.views
+       WHERE table_schema = 'onchain' AND table_name IN ('price_candles_1h', 'trade_volume_1h')$$,
+    ARRAY['onchain.price_candles_1h', 'onchain.trade_volume_1h'],
+    'both rollups are queryable views under their names (a continuous aggregate is one too)');
+SELECT set_eq(
+    $$SELECT j.hypertable_name::text AS aggregate_hypertable, j.schedule_interval
+        FROM timescaledb_information.jobs j WHERE j.proc_name = 'policy_refresh_continuous_aggregate'$$,
+    CASE WHEN maintenance.edition() = 'timescale'
+         THEN $$SELECT materialization_hypertable_name::text, interval '1 hour' FROM timescaledb_information.continuous_aggregates
+                 WHERE view_schema = 'onchain'$$
+         ELSE $$SELECT NULL::text AS aggregate_hypertable, NULL::interval AS schedule_interval WHERE false$$ END,
+    format('edition %s: %s', maintenance.edition(),
+           CASE WHEN maintenance.edition() = 'timescale' THEN 'each aggregate is refreshed hourly by a policy' ELSE 'no refresh policy exists' END));
+
+-- Fixture: two tokens over two hours, inserted out of order.
+INSERT INTO onchain.price_snapshots (token_id, ts, price) VALUES
+    ('A', '2026-03-10 10:45+00', 0.47), ('A', '2026-03-10 10:00+00', 0.40), ('A', '2026-03-10 10:15+00', 0.55),
+    ('A', '2026-03-10 10:30+00', 0.38), ('A', '2026-03-10 11:05+00', 0.50), ('B', '2026-03-10 10:10+00', 0.91);
+INSERT INTO onchain.trades (trade_id, token_id, ts, price, size, side) VALUES
+    ('t1', 'A', '2026-03-10 10:01+00', 0.40, 100, 'buy'), ('t2', 'A', '2026-03-10 10:20+00', 0.55, 50, 'sell'),
+    (NULL, 'A', '2026-03-10 10:50+00', 0.47, 10.5, 'buy'), ('t4', 'A', '2026-03-10 11:00+00', 0.50, 1, 'buy');
+
+SELECT results_eq(
+    $$SELECT token_id, bucket, open, high, low, close, samples FROM onchain.price_candles_1h ORDER BY token_id, bucket$$,
+    $$VALUES ('A', '2026-03-10 10:00+00'::timestamptz, 0.400000::numeric, 0.550000::numeric, 0.380000::numeric, 0.470000::numeric, 4::bigint),
+             ('A', '2026-03-10 11:00+00', 0.500000, 0.500000, 0.500000, 0.500000, 1),
+             ('B', '2026-03-10 10:00+00', 0.910000, 0.910000, 0.910000, 0.910000, 1)$$,
+    'hourly candles: open is the first price by time, close the last, whatever the insert order');
+SELECT results_eq(
+    $$SELECT token_id, bucket, trade_count, volume, notional FROM onchain.trade_volume_1h ORDER BY token_id, bucket$$,
+    $$VALUES ('A', '2026-03-10 10:00+00'::timestamptz, 3::bigint, 160.500000::numeric, 72.435000000000::numeric),
+             ('A', '2026-03-10 11:00+00', 1, 1.000000, 0.500000000000)$$,
+    'hourly volume: trade count, size summed, notional = sum of price x size');
+
+SET LOCAL ROLE marketdb_reader;
+SELECT is((SELECT count(*)::integer FROM onchain.price_candles_1h), 3, 'the reader role reads the rollups');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
