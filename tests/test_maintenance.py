@@ -39,6 +39,13 @@ def count(url: str, sql: str, params=()) -> int:
         return conn.execute(sql, params).fetchone()[0]
 
 
+# Every table in the maintenance registry after a full deploy.
+MANAGED = {
+    "exchange.market_snapshots", "exchange.orderbook_deltas", "exchange.trades",
+    "onchain.price_snapshots", "onchain.orderbook_snapshots", "onchain.trades",
+    "crypto.candles_1m", "crypto.trades", "crypto.oi_snapshots", "crypto.funding",
+}
+
 # --------------------------------------------------------------------------- concurrency
 
 WRITERS = 4
@@ -167,8 +174,7 @@ def test_cli_dry_run_prints_a_table_of_actions_and_changes_nothing(maint_url):
     header = result.stdout.splitlines()[0].split()
     assert header == ["parent_table", "action", "partition_name", "rows_moved", "detail"]
     assert "dry run: would create" in result.stdout
-    assert {line.split()[0] for line in result.stdout.splitlines()[2:]} == {
-        "exchange.market_snapshots", "exchange.orderbook_deltas", "exchange.trades"}
+    assert {line.split()[0] for line in result.stdout.splitlines()[2:]} == MANAGED
     assert count(maint_url, "SELECT count(*) FROM maintenance.partitions_of('exchange.trades')") == before
 
 
@@ -183,7 +189,7 @@ def test_cli_json_shape_and_second_run_noop(maint_url):
         assert set(action) == {"parent_table", "action", "partition_name", "rows_moved", "detail"}
     second = json.loads(cli(maint_url, "maintain", "--json", "--now", now).stdout)
     assert second["status"] == "noop"
-    assert [a["action"] for a in second["actions"]] == ["noop"] * 3
+    assert [a["action"] for a in second["actions"]] == ["noop"] * len(MANAGED)
 
 
 def test_cli_premake_creates_further_ahead(maint_url):
@@ -223,8 +229,14 @@ def test_cli_status_lists_every_managed_table(maint_url):
     result = cli(maint_url, "status", "--json")
     assert result.returncode == 0, result.stderr
     rows = {r["parent_table"]: r for r in json.loads(result.stdout)}
-    assert set(rows) == {"exchange.market_snapshots", "exchange.orderbook_deltas", "exchange.trades"}
+    assert set(rows) == MANAGED
     assert rows["exchange.market_snapshots"]["retention"] == "180 days"
     assert rows["exchange.trades"]["rows_in_default"] == 0
+    # Hypertables: chunk counts and cut-offs, no default partition.
+    assert rows["crypto.trades"]["kind"] == "hypertable"
+    assert rows["crypto.trades"]["retention"] == "30 days"
+    assert rows["crypto.trades"]["rows_in_default"] is None
+    assert rows["crypto.trades"]["next_retention_cutoff"] is not None
+    assert rows["onchain.orderbook_snapshots"]["next_retention_cutoff"] is None
     table = cli(maint_url, "status")
     assert table.stdout.splitlines()[0].split()[:4] == ["parent_table", "kind", "enabled", "partitions"]

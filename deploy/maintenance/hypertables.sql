@@ -196,10 +196,6 @@ DECLARE
     v_result     maintenance.action;
     v_done       boolean := false;
 BEGIN
-    IF p_premake_days IS NOT NULL AND p_premake_days <> 0 THEN
-        RAISE EXCEPTION 'p_premake_days: % is a hypertable, its chunks are made by inserts; pass NULL', p_policy.parent_table
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
     IF v_cutoff IS NULL THEN
         v_result := (p_policy.parent_table, 'noop', NULL, 0, 'nothing to do: no retention, and chunks are made by inserts');
         RETURN NEXT v_result;

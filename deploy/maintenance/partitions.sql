@@ -490,6 +490,11 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value', HINT = 'register it with maintenance.register_partitioned_table()';
     END IF;
     PERFORM maintenance.check_run_arguments(p_reference_time, p_dry_run);
+    IF p_premake_days IS NOT NULL
+       AND (SELECT p.kind FROM maintenance.policy AS p WHERE p.parent_table = v_canonical) = 'hypertable' THEN
+        RAISE EXCEPTION 'p_premake_days: % is a hypertable, whose chunks are made by inserts; pass NULL', v_canonical
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     IF p_premake_days < 0 OR p_premake_days > 366 THEN
         RAISE EXCEPTION 'p_premake_days must be between 0 and 366 (NULL: the policy''s), got %', p_premake_days
             USING ERRCODE = 'invalid_parameter_value';

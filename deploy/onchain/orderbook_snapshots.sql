@@ -9,6 +9,8 @@ SET LOCAL ROLE marketdb_owner;
 
 -- Each side is a JSONB array of [price, size] pairs, as the venue publishes the book: the
 -- depth varies per snapshot and is read whole, so rows per level would only cost space.
+-- The checks use strict jsonpath: lax mode would unwrap each [price, size] pair and accept
+-- any shape.
 CREATE TABLE onchain.orderbook_snapshots (
     token_id   text        NOT NULL,
     ts         timestamptz NOT NULL,
@@ -18,10 +20,10 @@ CREATE TABLE onchain.orderbook_snapshots (
     CONSTRAINT orderbook_snapshots_pkey PRIMARY KEY (token_id, ts),
     CONSTRAINT orderbook_snapshots_bids_levels CHECK (
         jsonb_typeof(bids) = 'array'
-        AND NOT jsonb_path_exists(bids, '$[*] ? (@.type() != "array" || @.size() != 2 || @[0].type() != "number" || @[1].type() != "number" || @[0] < 0 || @[0] > 1 || @[1] <= 0)')),
+        AND NOT jsonb_path_exists(bids, 'strict $[*] ? (@.type() != "array" || @.size() != 2 || @[0].type() != "number" || @[1].type() != "number" || @[0] < 0 || @[0] > 1 || @[1] <= 0)')),
     CONSTRAINT orderbook_snapshots_asks_levels CHECK (
         jsonb_typeof(asks) = 'array'
-        AND NOT jsonb_path_exists(asks, '$[*] ? (@.type() != "array" || @.size() != 2 || @[0].type() != "number" || @[1].type() != "number" || @[0] < 0 || @[0] > 1 || @[1] <= 0)'))
+        AND NOT jsonb_path_exists(asks, 'strict $[*] ? (@.type() != "array" || @.size() != 2 || @[0].type() != "number" || @[1].type() != "number" || @[0] < 0 || @[0] > 1 || @[1] <= 0)'))
 );
 
 COMMENT ON TABLE onchain.orderbook_snapshots IS

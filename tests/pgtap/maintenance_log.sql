@@ -31,7 +31,9 @@ UPDATE last_run SET id = (SELECT max(run_id) FROM maintenance.run_log);
 CREATE TEMP TABLE all_run AS SELECT * FROM maintenance.run_maintenance('2026-03-10 12:00+00');
 SELECT alike((SELECT detail FROM all_run WHERE parent_table = 'exchange.gone' AND action = 'error'),
     '%exchange.gone%does not exist%', 'a failing table is reported as an error action with the database''s message');
-SELECT ok((SELECT count(DISTINCT parent_table) = 4 FROM all_run), 'the other three tables were still maintained');
+SELECT is((SELECT count(DISTINCT parent_table)::integer FROM all_run WHERE action <> 'error'),
+    (SELECT count(*)::integer FROM maintenance.policy WHERE parent_table <> 'exchange.gone'),
+    'every other managed table was still maintained');
 SELECT results_eq(
     $$SELECT parent_table IS NULL, status, error LIKE 'exchange.gone: %' FROM maintenance.run_log WHERE run_id > (SELECT id FROM last_run)$$,
     $$VALUES (true, 'error', true)$$,

@@ -1,0 +1,27 @@
+-- onchain and crypto privileges follow the role model.
+BEGIN;
+SELECT plan(8);
+
+SET LOCAL ROLE marketdb_writer;
+SELECT lives_ok($$INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker)
+                  VALUES ('BTCUSDT', now(), 'p1', 1, 1, true) ON CONFLICT DO NOTHING$$, 'the writer ingests crypto trades');
+SELECT lives_ok($$INSERT INTO onchain.price_snapshots (token_id, ts, price) VALUES ('A', now(), 0.5) ON CONFLICT DO NOTHING$$,
+    'the writer ingests on-chain prices');
+SELECT lives_ok($$INSERT INTO onchain.markets (token_id, condition_id, question, outcome) VALUES ('A', 'c', 'q?', 'yes')
+                  ON CONFLICT (token_id) DO UPDATE SET question = excluded.question$$, 'the writer upserts market metadata');
+SELECT throws_ok($$DELETE FROM crypto.trades$$, '42501', NULL, 'the writer cannot delete crypto trades (retention is maintenance''s)');
+RESET ROLE;
+
+SET LOCAL ROLE marketdb_reader;
+SELECT is((SELECT count(*)::integer FROM crypto.trades WHERE trade_id = 'p1'), 1, 'the reader reads crypto trades');
+SELECT throws_ok($$INSERT INTO crypto.funding (symbol, ts, rate) VALUES ('X', now(), 0)$$, '42501', NULL, 'the reader cannot insert');
+RESET ROLE;
+
+SET LOCAL ROLE marketdb_maintainer;
+SELECT throws_ok($$SELECT count(*) FROM onchain.trades$$, '42501', NULL, 'the maintainer cannot read on-chain trades');
+SELECT lives_ok($$SELECT * FROM maintenance.run_maintenance_for('crypto.trades', now(), true)$$,
+    'the maintainer runs hypertable maintenance');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
