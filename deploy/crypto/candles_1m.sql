@@ -31,7 +31,7 @@ CREATE TABLE crypto.candles_1m (
         volume >= 0 AND quote_volume >= 0 AND taker_buy_volume >= 0 AND taker_buy_quote_volume >= 0),
     CONSTRAINT candles_1m_trade_count_not_negative CHECK (trade_count >= 0),
     CONSTRAINT candles_1m_taker_buy_within_volume CHECK (taker_buy_volume <= volume),
-    CONSTRAINT candles_1m_ts_on_the_minute CHECK (ts = date_trunc('minute', ts))
+    CONSTRAINT candles_1m_ts_on_the_minute CHECK (ts = date_trunc('minute', ts, 'UTC'))
 );
 
 COMMENT ON TABLE crypto.candles_1m IS 'One-minute OHLCV candles per symbol (hypertable, 7 day chunks, 180 days)';

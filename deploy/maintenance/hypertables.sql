@@ -141,8 +141,8 @@ BEGIN
         RAISE EXCEPTION 'p_hypertable: % is not a hypertable', v_canonical
             USING ERRCODE = 'invalid_parameter_value', HINT = 'create it with timescaledb.create_hypertable()';
     END IF;
-    IF v_dimension.column_type <> 'timestamptz'::regtype THEN
-        RAISE EXCEPTION 'p_hypertable: % is partitioned on a % column, retention needs timestamptz', v_canonical, v_dimension.column_type
+    IF v_dimension.column_type NOT IN ('timestamptz'::regtype, 'date'::regtype) THEN
+        RAISE EXCEPTION 'p_hypertable: % is partitioned on a % column, maintenance needs timestamptz or date', v_canonical, v_dimension.column_type
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF (SELECT c.relowner FROM pg_class AS c WHERE c.oid = v_canonical::regclass) <> 'marketdb_owner'::regrole THEN
@@ -162,7 +162,7 @@ END
 $function$;
 
 COMMENT ON FUNCTION maintenance.register_hypertable(text, interval) IS
-    'Registers a hypertable (time dimension timestamptz, owned by marketdb_owner) for retention by maintenance';
+    'Registers a hypertable (time dimension timestamptz or date, owned by marketdb_owner) for retention by maintenance';
 
 -- ---------------------------------------------------------------------------------------
 -- maintain_hypertable: retention with drop_chunks, on both editions (TimescaleDB's own
@@ -187,6 +187,7 @@ DECLARE
     c_attempts   constant integer := 3;
     v_hypertable regclass := p_policy.parent_table::regclass;
     v_time       name;
+    v_time_type  regtype;
     v_cutoff     timestamptz := p_reference_time - p_policy.retention;
     v_newest     timestamptz;
     v_older_than timestamptz;
@@ -202,11 +203,12 @@ BEGIN
         RETURN;
     END IF;
 
-    SELECT d.column_name INTO v_time
+    SELECT d.column_name, d.column_type INTO v_time, v_time_type
       FROM timescaledb_information.dimensions AS d
      WHERE format('%s.%s', d.hypertable_schema, d.hypertable_name) = p_policy.parent_table
        AND d.dimension_number = 1;
-    EXECUTE format('SELECT max(%I) FROM %s', v_time, v_hypertable) INTO v_newest;
+    -- A date dimension's day is a UTC day (the function runs with TimeZone = UTC).
+    EXECUTE format('SELECT max(%I)::timestamptz FROM %s', v_time, v_hypertable) INTO v_newest;
     v_older_than := least(v_cutoff, v_newest);
 
     FOR v_chunk IN
@@ -233,7 +235,9 @@ BEGIN
     IF NOT p_dry_run THEN
         FOR attempt IN 1 .. c_attempts LOOP
             BEGIN
-                PERFORM timescaledb.drop_chunks(v_hypertable, older_than => v_older_than);
+                -- older_than must have the dimension's type (timestamptz or date).
+                EXECUTE format('SELECT timescaledb.drop_chunks(%s, older_than => $1::%s)', v_hypertable, v_time_type)
+                  USING v_older_than;
                 v_done := true;
                 EXIT;
             EXCEPTION WHEN lock_not_available THEN

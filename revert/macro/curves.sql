@@ -1,0 +1,13 @@
+-- Revert marketdb:macro/curves from pg
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+DELETE FROM maintenance.policy WHERE parent_table = 'macro.curves';
+
+-- Drops its chunks, compression settings and policies with it.
+DROP TABLE macro.curves;
+
+COMMIT;

@@ -1,0 +1,13 @@
+-- Revert marketdb:macro/fiscal_data from pg
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+DELETE FROM maintenance.policy WHERE parent_table = 'macro.fiscal_data';
+
+-- Drops its chunks, compression settings and policies with it.
+DROP TABLE macro.fiscal_data;
+
+COMMIT;
