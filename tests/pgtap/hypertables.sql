@@ -1,7 +1,8 @@
--- onchain and crypto hypertables: chunking, keys, time indexes, registry, and compression
--- as the TimescaleDB edition under test allows (the descriptions name the edition).
+-- Every hypertable (onchain, crypto, macro, equities): chunking, keys, time indexes,
+-- registry, and compression as the TimescaleDB edition under test allows (the
+-- descriptions name the edition).
 BEGIN;
-SELECT plan(12);
+SELECT plan(14);
 
 SELECT diag('TimescaleDB edition: ' || maintenance.edition());
 
@@ -14,8 +15,16 @@ SELECT set_eq(
              ('crypto.candles_1m', 'ts', interval '7 days'),
              ('crypto.trades', 'ts', interval '3 days'),
              ('crypto.oi_snapshots', 'ts', interval '7 days'),
-             ('crypto.funding', 'ts', interval '30 days')$$,
-    'the seven hypertables and only they exist, each chunked on ts at its interval');
+             ('crypto.funding', 'ts', interval '30 days'),
+             ('macro.market_data', 'ts', interval '90 days'),
+             ('macro.macro_series', 'observation_date', interval '365 days'),
+             ('macro.curves', 'curve_date', interval '180 days'),
+             ('macro.flow_data', 'observation_date', interval '365 days'),
+             ('macro.fiscal_data', 'observation_date', interval '365 days'),
+             ('macro.vol_surfaces', 'surface_date', interval '30 days'),
+             ('macro.signals', 'signal_date', interval '365 days'),
+             ('equities.market_data', 'ts', interval '1 mon')$$,
+    'the fifteen hypertables and only they exist, each chunked on its time column at its interval');
 
 SELECT set_eq(
     $$SELECT parent_table, kind, partition_interval, premake_days, retention, retention_action
@@ -26,20 +35,36 @@ SELECT set_eq(
              ('crypto.candles_1m', 'hypertable', interval '7 days', 0, interval '180 days', 'drop'),
              ('crypto.trades', 'hypertable', interval '3 days', 0, interval '30 days', 'drop'),
              ('crypto.oi_snapshots', 'hypertable', interval '7 days', 0, interval '120 days', 'drop'),
-             ('crypto.funding', 'hypertable', interval '30 days', 0, interval '365 days', 'drop')$$,
-    'each hypertable''s retention is a row of the maintenance registry (order books are kept)');
+             ('crypto.funding', 'hypertable', interval '30 days', 0, interval '365 days', 'drop'),
+             ('macro.market_data', 'hypertable', interval '90 days', 0, NULL, 'drop'),
+             ('macro.macro_series', 'hypertable', interval '365 days', 0, NULL, 'drop'),
+             ('macro.curves', 'hypertable', interval '180 days', 0, NULL, 'drop'),
+             ('macro.flow_data', 'hypertable', interval '365 days', 0, NULL, 'drop'),
+             ('macro.fiscal_data', 'hypertable', interval '365 days', 0, NULL, 'drop'),
+             ('macro.vol_surfaces', 'hypertable', interval '30 days', 0, NULL, 'drop'),
+             ('macro.signals', 'hypertable', interval '365 days', 0, NULL, 'drop'),
+             ('equities.market_data', 'hypertable', interval '1 mon', 0, NULL, 'drop')$$,
+    'each hypertable is a row of the maintenance registry: its retention, or none (order books, macro, equities)');
 
 SELECT set_eq(
     $$SELECT c.conrelid::regclass::text AS relation, array_agg(a.attname::text ORDER BY k.ord)
         FROM pg_constraint c
        CROSS JOIN LATERAL unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
-       WHERE c.contype = 'p' AND c.connamespace IN ('onchain'::regnamespace, 'crypto'::regnamespace)
+       WHERE c.contype = 'p' AND c.connamespace IN ('onchain'::regnamespace, 'crypto'::regnamespace, 'macro'::regnamespace, 'equities'::regnamespace)
        GROUP BY c.conrelid, c.conname$$,
     $$VALUES ('onchain.markets', ARRAY['token_id']), ('onchain.resolutions', ARRAY['token_id']),
              ('onchain.price_snapshots', ARRAY['token_id', 'ts']), ('onchain.orderbook_snapshots', ARRAY['token_id', 'ts']),
              ('crypto.candles_1m', ARRAY['symbol', 'ts']), ('crypto.trades', ARRAY['symbol', 'ts', 'trade_id']),
-             ('crypto.oi_snapshots', ARRAY['symbol', 'ts']), ('crypto.funding', ARRAY['symbol', 'ts'])$$,
+             ('crypto.oi_snapshots', ARRAY['symbol', 'ts']), ('crypto.funding', ARRAY['symbol', 'ts']),
+             ('macro.instruments', ARRAY['instrument_id']), ('macro.data_sources', ARRAY['source_id']),
+             ('macro.series_metadata', ARRAY['series_id']),
+             ('macro.market_data', ARRAY['id', 'ts']), ('macro.macro_series', ARRAY['id', 'observation_date']),
+             ('macro.curves', ARRAY['id', 'curve_date']), ('macro.flow_data', ARRAY['id', 'observation_date']),
+             ('macro.fiscal_data', ARRAY['id', 'observation_date']), ('macro.vol_surfaces', ARRAY['id', 'surface_date']),
+             ('macro.signals', ARRAY['id', 'signal_date']),
+             ('equities.assets', ARRAY['symbol']), ('equities.market_data', ARRAY['ts', 'symbol']),
+             ('equities.corporate_actions', ARRAY['action_date', 'symbol', 'action_type'])$$,
     'composite primary keys on (id, time); crypto trades on (symbol, ts, trade_id); onchain trades have none (nullable id)');
 
 SELECT is(
@@ -48,10 +73,12 @@ SELECT is(
     'onchain trades are unique on (trade_id, ts) where trade_id is not null');
 
 SELECT set_eq(
-    $$SELECT tablename::text FROM pg_indexes
-       WHERE schemaname IN ('onchain', 'crypto') AND indexdef LIKE '% USING btree (ts DESC)'$$,
-    ARRAY['price_snapshots', 'orderbook_snapshots', 'trades', 'candles_1m', 'trades', 'oi_snapshots', 'funding'],
-    'every hypertable has an index on its bare time column, for cross-symbol time windows');
+    $$SELECT h.hypertable_schema || '.' || h.hypertable_name AS hypertable FROM timescaledb_information.dimensions h
+       WHERE h.dimension_number = 1
+         AND EXISTS (SELECT FROM pg_indexes i WHERE i.schemaname = h.hypertable_schema AND i.tablename = h.hypertable_name
+                        AND i.indexdef ~ format('USING btree \(%s( DESC)?[,)]', h.column_name))$$,
+    $$SELECT hypertable_schema || '.' || hypertable_name FROM timescaledb_information.hypertables$$,
+    'every hypertable has an index leading with its time column, for cross-symbol time windows');
 
 SELECT has_index('onchain', 'markets', 'markets_active_end_date_idx', 'end_date', 'active markets have a partial index');
 SELECT is(
@@ -63,8 +90,7 @@ SELECT col_default_is('crypto', 'trades', 'created_at', 'now()', 'the database r
 -- Compression exists on the timescale edition only.
 SELECT set_eq(
     $$SELECT hypertable_schema || '.' || hypertable_name AS hypertable, compression_enabled FROM timescaledb_information.hypertables$$,
-    format($$VALUES ('onchain.price_snapshots', %1$s), ('onchain.orderbook_snapshots', %1$s), ('onchain.trades', %1$s),
-                    ('crypto.candles_1m', %1$s), ('crypto.trades', %1$s), ('crypto.oi_snapshots', %1$s), ('crypto.funding', %1$s)$$,
+    format($$SELECT hypertable_schema || '.' || hypertable_name AS hypertable, %s AS compression_enabled FROM timescaledb_information.hypertables$$,
            (maintenance.edition() = 'timescale')::text),
     format('edition %s: compression is %s on every hypertable', maintenance.edition(),
            CASE WHEN maintenance.edition() = 'timescale' THEN 'enabled' ELSE 'absent' END));
@@ -75,10 +101,12 @@ SELECT set_eq(
     CASE WHEN maintenance.edition() = 'timescale' THEN
         $$VALUES ('onchain.price_snapshots', '7 days'), ('onchain.orderbook_snapshots', '7 days'), ('onchain.trades', '7 days'),
                  ('crypto.candles_1m', '30 days'), ('crypto.trades', '7 days'), ('crypto.oi_snapshots', '7 days'),
-                 ('crypto.funding', '7 days')$$
+                 ('crypto.funding', '7 days'), ('macro.market_data', '30 days'), ('macro.macro_series', '90 days'),
+                 ('macro.curves', '30 days'), ('macro.flow_data', '90 days'), ('macro.fiscal_data', '180 days'),
+                 ('macro.vol_surfaces', '30 days'), ('macro.signals', '90 days'), ('equities.market_data', '30 days')$$
     ELSE $$SELECT NULL::text AS hypertable, NULL::text AS compress_after WHERE false$$ END,
     format('edition %s: %s', maintenance.edition(),
-           CASE WHEN maintenance.edition() = 'timescale' THEN 'a compression policy per hypertable, after 7 days (candles 30)'
+           CASE WHEN maintenance.edition() = 'timescale' THEN 'a compression policy per hypertable, after its own delay (fiscal data 180 days)'
                 ELSE 'no compression policy exists' END));
 
 SELECT set_eq(
@@ -91,12 +119,35 @@ SELECT set_eq(
                  ('crypto.candles_1m', 'symbol', 1, NULL), ('crypto.candles_1m', 'ts', NULL, false),
                  ('crypto.trades', 'symbol', 1, NULL), ('crypto.trades', 'ts', NULL, false),
                  ('crypto.oi_snapshots', 'symbol', 1, NULL), ('crypto.oi_snapshots', 'ts', NULL, false),
-                 ('crypto.funding', 'symbol', 1, NULL), ('crypto.funding', 'ts', NULL, false)$$
+                 ('crypto.funding', 'symbol', 1, NULL), ('crypto.funding', 'ts', NULL, false),
+                 ('macro.market_data', 'instrument_id', 1, NULL), ('macro.market_data', 'ts', NULL, false),
+                 ('macro.macro_series', 'series_id', 1, NULL), ('macro.macro_series', 'observation_date', NULL, false),
+                 ('macro.curves', 'curve_id', 1, NULL), ('macro.curves', 'curve_date', NULL, false),
+                 ('macro.flow_data', 'series_id', 1, NULL), ('macro.flow_data', 'observation_date', NULL, false),
+                 ('macro.fiscal_data', 'series_id', 1, NULL), ('macro.fiscal_data', 'observation_date', NULL, false),
+                 ('macro.vol_surfaces', 'instrument_id', 1, NULL), ('macro.vol_surfaces', 'surface_date', NULL, false),
+                 ('macro.signals', 'signal_name', 1, NULL), ('macro.signals', 'signal_date', NULL, false),
+                 ('equities.market_data', 'symbol', 1, NULL), ('equities.market_data', 'ts', NULL, false)$$
     ELSE $$SELECT NULL::text AS hypertable, NULL::text AS attname, NULL::smallint AS segmentby, NULL::boolean AS orderby_asc WHERE false$$ END,
     format('edition %s: %s', maintenance.edition(),
-           CASE WHEN maintenance.edition() = 'timescale' THEN 'compressed segments by token id or symbol, ordered by time descending'
+           CASE WHEN maintenance.edition() = 'timescale' THEN 'compressed segments by token id, symbol, instrument, series or curve, ordered by time descending'
                 ELSE 'no compression settings exist' END));
 
+SELECT set_eq(
+    $$SELECT conrelid::regclass::text AS referencing, confrelid::regclass::text AS referenced FROM pg_constraint
+       WHERE contype = 'f' AND connamespace IN ('macro'::regnamespace, 'equities'::regnamespace)$$,
+    $$VALUES ('macro.series_metadata', 'macro.data_sources'),
+             ('macro.market_data', 'macro.instruments'), ('macro.macro_series', 'macro.series_metadata'),
+             ('macro.flow_data', 'macro.series_metadata'), ('macro.fiscal_data', 'macro.series_metadata'),
+             ('macro.vol_surfaces', 'macro.instruments'), ('macro.signals', 'macro.instruments'),
+             ('macro.signals', 'macro.series_metadata'),
+             ('equities.market_data', 'equities.assets'), ('equities.corporate_actions', 'equities.assets')$$,
+    'hypertables reference metadata tables by foreign key, and no foreign key points at a hypertable');
+SELECT is_empty(
+    $$SELECT conname FROM pg_constraint c JOIN timescaledb_information.hypertables h
+          ON c.confrelid = format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass
+       WHERE c.contype = 'f'$$,
+    'never a foreign key to a hypertable');
 SELECT is_empty(
     $$SELECT job_id FROM timescaledb_information.jobs WHERE proc_name = 'policy_retention'$$,
     'no TimescaleDB retention policy on either edition: marketdb''s maintenance applies retention');
