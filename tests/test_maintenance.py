@@ -44,6 +44,8 @@ MANAGED = {
     "exchange.market_snapshots", "exchange.orderbook_deltas", "exchange.trades",
     "onchain.price_snapshots", "onchain.orderbook_snapshots", "onchain.trades",
     "crypto.candles_1m", "crypto.trades", "crypto.oi_snapshots", "crypto.funding",
+    "macro.market_data", "macro.macro_series", "macro.curves", "macro.flow_data", "macro.fiscal_data",
+    "macro.vol_surfaces", "macro.signals", "equities.market_data",
 }
 
 # --------------------------------------------------------------------------- concurrency

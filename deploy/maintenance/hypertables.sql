@@ -236,7 +236,7 @@ BEGIN
         FOR attempt IN 1 .. c_attempts LOOP
             BEGIN
                 -- older_than must have the dimension's type (timestamptz or date).
-                EXECUTE format('SELECT timescaledb.drop_chunks(%s, older_than => $1::%s)', v_hypertable, v_time_type)
+                EXECUTE format('SELECT timescaledb.drop_chunks(%L::regclass, older_than => $1::%s)', v_hypertable, v_time_type)
                   USING v_older_than;
                 v_done := true;
                 EXIT;

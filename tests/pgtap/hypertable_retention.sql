@@ -1,6 +1,6 @@
 -- Hypertable retention by maintenance (drop_chunks, both editions), at a fixed reference time.
 BEGIN;
-SELECT plan(16);
+SELECT plan(18);
 
 -- crypto.trades: 3 day chunks, 30 days. At 2026-03-10 12:00 the cut-off is 2026-02-08 12:00.
 INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker)
@@ -52,6 +52,18 @@ SELECT is(
 SELECT alike(
     (SELECT detail FROM maintenance.run_maintenance_for('onchain.orderbook_snapshots', '2026-03-10 12:00+00')),
     'nothing to do: no retention%', 'order-book snapshots have no retention: maintenance leaves them alone');
+
+-- A hypertable on a date column: retention works the same (macro tables keep everything by
+-- default; a DBA may set one).
+UPDATE maintenance.policy SET retention = interval '400 days' WHERE parent_table = 'macro.flow_data';
+INSERT INTO macro.data_sources (name) VALUES ('RET');
+INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT source_id, 'F', 'weekly' FROM macro.data_sources WHERE name = 'RET';
+INSERT INTO macro.flow_data (series_id, observation_date, value)
+SELECT series_id, d::date, 1 FROM macro.series_metadata, unnest(ARRAY['2020-01-03', '2026-03-06']) AS d WHERE series_code = 'F';
+SELECT is(
+    (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_maintenance_for('macro.flow_data', '2026-03-10 12:00+00')),
+    ARRAY['drop 1'], 'retention drops the old chunk of a hypertable partitioned on a date column');
+SELECT set_eq($$SELECT observation_date FROM macro.flow_data$$, $$VALUES ('2026-03-06'::date)$$, 'only the old observation went with it');
 
 -- Bad arguments and registry values for hypertables.
 SELECT throws_ok($$SELECT maintenance.register_hypertable('exchange.trades')$$,
