@@ -319,7 +319,6 @@ def pg_tool(name: str) -> list[str]:
 @contextmanager
 def temporary_server(port: int) -> Iterator[Server]:
     """A throwaway cluster of its own, for tests of cluster-wide behaviour (roles)."""
-    srv = server(port)
     destroy(port)
     try:
         yield up(port)
