@@ -165,6 +165,22 @@ def test_lock_timeout_is_reported_and_changes_nothing_and_writers_proceed(maint_
     assert count(maint_url, "SELECT count(*) FROM maintenance.run_log WHERE status = 'partial'") >= 1
 
 
+def test_hypertable_retention_behind_a_reader_reports_lock_timeout_and_drops_nothing(maint_url):
+    with psycopg.connect(maint_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO crypto.funding (symbol, ts, rate) VALUES ('LCK', now() - interval '800 days', 0.0001),"
+                     " ('LCK', now(), 0.0001)")
+    with psycopg.connect(maint_url) as reader:
+        reader.execute("SELECT count(*) FROM crypto.funding").fetchone()  # ACCESS SHARE on every chunk
+        result = cli(maint_url, "maintain", "--table", "crypto.funding", "--json")
+        reader.rollback()
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [a["action"] for a in json.loads(result.stdout)["actions"]] == ["lock_timeout"]
+    assert count(maint_url, "SELECT count(*) FROM crypto.funding WHERE symbol = 'LCK'") == 2
+    # Once the reader is gone the same run goes through.
+    again = json.loads(cli(maint_url, "maintain", "--table", "crypto.funding", "--json").stdout)
+    assert [(a["action"], a["rows_moved"]) for a in again["actions"]] == [("drop", 1)]
+
+
 # --------------------------------------------------------------------------- the CLI
 
 

@@ -195,7 +195,6 @@ DECLARE
     v_chunk      record;
     v_rows       bigint;
     v_result     maintenance.action;
-    v_done       boolean := false;
 BEGIN
     IF v_cutoff IS NULL THEN
         v_result := (p_policy.parent_table, 'noop', NULL, 0, 'nothing to do: no retention, and chunks are made by inserts');
@@ -232,25 +231,15 @@ BEGIN
         RETURN;
     END IF;
 
-    IF NOT p_dry_run THEN
-        FOR attempt IN 1 .. c_attempts LOOP
-            BEGIN
-                -- older_than must have the dimension's type (timestamptz or date).
-                EXECUTE format('SELECT timescaledb.drop_chunks(%L::regclass, older_than => $1::%s)', v_hypertable, v_time_type)
-                  USING v_older_than;
-                v_done := true;
-                EXIT;
-            EXCEPTION WHEN lock_not_available THEN
-                PERFORM pg_sleep(0.2 * attempt);
-            END;
-        END LOOP;
-        IF NOT v_done THEN
-            v_result := (p_policy.parent_table, 'lock_timeout', NULL, 0,
-                         format('could not lock the chunks of %s within lock_timeout %s in %s attempts; nothing dropped, the next run retries',
-                                p_policy.parent_table, current_setting('lock_timeout'), c_attempts));
-            RETURN NEXT v_result;
-            RETURN;
-        END IF;
+    -- older_than must have the dimension's type (timestamptz or date).
+    IF NOT p_dry_run AND NOT maintenance.execute_with_lock_retry(
+            format('SELECT timescaledb.drop_chunks(%L::regclass, older_than => %L::%s)', v_hypertable, v_older_than, v_time_type),
+            c_attempts) THEN
+        v_result := (p_policy.parent_table, 'lock_timeout', NULL, 0,
+                     format('could not lock the chunks of %s within lock_timeout %s in %s attempts; nothing dropped, the next run retries',
+                            p_policy.parent_table, current_setting('lock_timeout'), c_attempts));
+        RETURN NEXT v_result;
+        RETURN;
     END IF;
 
     RETURN QUERY SELECT * FROM unnest(v_chunks);

@@ -212,6 +212,33 @@ COMMENT ON FUNCTION maintenance.partition_plan(maintenance.policy, timestamptz, 
     'The actions a maintenance run would take for one policy at a reference time (changes nothing)';
 
 -- ---------------------------------------------------------------------------------------
+-- execute_with_lock_retry: runs one statement that needs a lock, waiting at most the
+-- caller's lock_timeout per attempt, with a short pause between attempts, so maintenance
+-- never queues behind live traffic for long (and never keeps traffic queued behind it).
+-- Returns false when every attempt timed out; locks it got are kept to the transaction end.
+-- ---------------------------------------------------------------------------------------
+CREATE FUNCTION maintenance.execute_with_lock_retry(p_statement text, p_attempts integer DEFAULT 3)
+RETURNS boolean
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $function$
+BEGIN
+    FOR attempt IN 1 .. p_attempts LOOP
+        BEGIN
+            EXECUTE p_statement;
+            RETURN true;
+        EXCEPTION WHEN lock_not_available THEN
+            PERFORM pg_sleep(0.2 * attempt);
+        END;
+    END LOOP;
+    RETURN false;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.execute_with_lock_retry(text, integer) IS
+    'Executes a statement, retrying when it cannot get its locks within lock_timeout (internal)';
+
+-- ---------------------------------------------------------------------------------------
 -- maintain_partitioned: applies one policy. Called by the run functions, which take the
 -- per-table advisory lock and log the run.
 -- DDL takes ACCESS EXCLUSIVE on the parent first, so writers queue at the parent for the
@@ -246,7 +273,6 @@ DECLARE
     v_upper    timestamptz;
     v_moved    bigint;
     v_inserted bigint;
-    v_locked   boolean := false;
     v_result   maintenance.action;
     v_any      boolean := false;
 BEGIN
@@ -271,16 +297,7 @@ BEGIN
         RETURN;
     END IF;
 
-    FOR attempt IN 1 .. c_attempts LOOP
-        BEGIN
-            EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_parent);
-            v_locked := true;
-            EXIT;
-        EXCEPTION WHEN lock_not_available THEN
-            PERFORM pg_sleep(0.2 * attempt);
-        END;
-    END LOOP;
-    IF NOT v_locked THEN
+    IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_parent), c_attempts) THEN
         v_result := (p_policy.parent_table, 'lock_timeout', NULL, 0,
                      format('could not lock %s within lock_timeout %s in %s attempts; nothing changed, the next run retries',
                             p_policy.parent_table, current_setting('lock_timeout'), c_attempts));
@@ -658,6 +675,7 @@ COMMENT ON FUNCTION maintenance.partition_status(timestamptz) IS
 -- Only the entry points and the status are for the maintainer (core/schemas grants it every
 -- new maintenance function by default); the reader may see the status.
 REVOKE EXECUTE ON FUNCTION maintenance.partitions_of(regclass) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.execute_with_lock_retry(text, integer) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.resolve_table(text) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.check_run_arguments(timestamptz, boolean) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.register_partitioned_table(text, integer, interval, text, interval) FROM marketdb_maintainer;

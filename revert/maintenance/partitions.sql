@@ -10,6 +10,7 @@ DROP FUNCTION maintenance.run_maintenance_for(text, timestamptz, boolean, intege
 DROP FUNCTION maintenance.run_maintenance(timestamptz, boolean);
 DROP FUNCTION maintenance.run_policies(text[], text, timestamptz, boolean, integer);
 DROP FUNCTION maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer);
+DROP FUNCTION maintenance.execute_with_lock_retry(text, integer);
 DROP FUNCTION maintenance.partition_plan(maintenance.policy, timestamptz, integer);
 DROP FUNCTION maintenance.register_partitioned_table(text, integer, interval, text, interval);
 DROP FUNCTION maintenance.check_run_arguments(timestamptz, boolean);

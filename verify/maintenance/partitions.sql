@@ -8,6 +8,7 @@ SELECT has_function_privilege('maintenance.resolve_table(text)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.check_run_arguments(timestamptz, boolean)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.register_partitioned_table(text, integer, interval, text, interval)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.partition_plan(maintenance.policy, timestamptz, integer)', 'EXECUTE');
+SELECT has_function_privilege('maintenance.execute_with_lock_retry(text, integer)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.run_policies(text[], text, timestamptz, boolean, integer)', 'EXECUTE');
 SELECT has_function_privilege('maintenance.partition_status(timestamptz)', 'EXECUTE');
