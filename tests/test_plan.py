@@ -66,3 +66,16 @@ def test_sqitch_add_writes_scripts_in_the_house_style(tmp_path):
     assert "-- requires: core/schemas" in deploy
     assert "ROLLBACK;" in (project / "verify/exchange/probe.sql").read_text()
     assert harness.check_plan(project) == []
+
+
+def test_reworked_changes_are_read_with_their_tagged_scripts(tmp_path):
+    (tmp_path / "sqitch.plan").write_text(
+        "%syntax-version=1.0.0\n%project=p\n\n"
+        "a 2026-01-01T00:00:00Z x <x@y> # a\n"
+        "b [a] 2026-01-01T00:01:00Z x <x@y> # b\n"
+        "@v1 2026-01-01T00:02:00Z x <x@y> # tag\n"
+        "b [b@v1] 2026-01-01T00:03:00Z x <x@y> # b reworked\n"
+    )
+    changes = harness.read_plan(tmp_path)
+    assert [(c.name, c.script, c.ref) for c in changes] == [
+        ("a", "a", "a"), ("b", "b@v1", "b@v1"), ("b", "b", "b@HEAD")]

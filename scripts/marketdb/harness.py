@@ -30,6 +30,9 @@ class Change:
     requires: tuple[str, ...]
     # The script stem: "name", or "name@tag" for a copy kept by `sqitch rework`.
     script: str
+    # How Sqitch commands name this instance: "name", or for a reworked change "name@tag"
+    # (an earlier instance) or "name@HEAD" (the latest).
+    ref: str
 
 
 def read_plan(project: Path) -> list[Change]:
@@ -51,12 +54,15 @@ def read_plan(project: Path) -> list[Change]:
     changes: list[Change] = []
     for index, (name, requires) in enumerate(entries):
         later = [i for i in range(index + 1, len(entries)) if entries[i][0] == name]
-        script = name
+        reworked = later or any(entries[i][0] == name for i in range(index))
+        script, ref = name, (f"{name}@HEAD" if reworked else name)
         if later:
             # Sqitch names the old copy after the first tag following this change.
             tag = next((t for i in range(index, len(entries)) for t in tags_after.get(i, [])), None)
-            script = f"{name}@{tag}" if tag else name
-        changes.append(Change(name=name, requires=requires, script=script))
+            if tag is None:
+                raise HarnessError(f"sqitch.plan: {name} is reworked without a tag between its instances")
+            script = ref = f"{name}@{tag}"
+        changes.append(Change(name=name, requires=requires, script=script, ref=ref))
     return changes
 
 
@@ -285,15 +291,15 @@ def check_revert_fidelity(project: Path, url: str, progress=print) -> list[str]:
             verify = project / "verify" / f"{change.script}.sql"
             if not VERIFY_ABSENT_EXEMPT.search(verify.read_text()) and psql_file(url, verify).returncode == 0:
                 problems.append(f"verify/{change.script}.sql succeeds although {change.name} is not deployed: it cannot fail")
-            deploy(project, url, to=change.name)
-            revert(project, url, to=changes[index - 1].name if index else None)
+            deploy(project, url, to=change.ref)
+            revert(project, url, to=changes[index - 1].ref if index else None)
             after = dump_schema(url)
             if after != before:
                 problems.append(f"revert/{change.script}.sql does not undo its deploy:\n{_diff(before, after, 'after deploy+revert')}")
-                progress(f"revert fidelity: {change.name} FAILED")
+                progress(f"revert fidelity: {change.ref} FAILED")
                 return problems
-            deploy(project, url, to=change.name)
-            progress(f"revert fidelity: {change.name} ok")
+            deploy(project, url, to=change.ref)
+            progress(f"revert fidelity: {change.ref} ok")
         full = dump_schema(url)
         revert(project, url)
         if (reverted := dump_schema(url)) != empty:
