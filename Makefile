@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status
+.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status bench
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -39,3 +39,6 @@ maintain: deps ## partition maintenance on the deployed database: make maintain 
 
 status: deps ## partitions per managed table, rows in default, next retention cut-off
 	@$(MARKETDB) status $(ARGS)
+
+bench: deps db-up ## benchmarks, results in bench/ (QUICK=1: small sizes, results in bench/quick/)
+	@$(VENV)/bin/python -m marketdb.bench $(if $(QUICK),--quick --out bench/quick,--out bench)

@@ -111,9 +111,18 @@ DECLARE
     v_default     regclass;
     v_ref_day     date := (p_reference_time AT TIME ZONE 'UTC')::date;
     v_cutoff      timestamptz := p_reference_time - p_policy.retention;
+    v_from        date;
+    v_to          date := v_ref_day + p_premake_days;
     v_oldest_kept date;
+    -- The partitions, as parallel arrays (no temporary tables: a no-op run must stay cheap).
+    v_parts       regclass[];
+    v_lowers      timestamptz[];
+    v_uppers      timestamptz[];
+    v_same_schema boolean[];
+    -- Rows waiting in the default partition, per UTC day.
+    v_dd_days     date[];
+    v_dd_rows     bigint[];
     v_keep        regclass;
-    v_part        record;
     v_nonempty    boolean;
     v_rows        bigint;
 BEGIN
@@ -121,87 +130,86 @@ BEGIN
       FROM pg_partitioned_table AS pt
       JOIN pg_attribute AS a ON a.attrelid = pt.partrelid AND a.attnum = pt.partattrs[0]
      WHERE pt.partrelid = v_parent;
-    SELECT p.partition INTO v_default FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default;
 
-    -- Scratch tables for this transaction (the run calls the plan twice: before and after locking).
-    IF to_regclass('pg_temp.marketdb_plan_parts') IS NULL THEN
-        CREATE TEMP TABLE marketdb_plan_parts (
-            partition regclass, lower_bound timestamptz, upper_bound timestamptz, same_schema boolean
-        ) ON COMMIT DROP;
-        CREATE TEMP TABLE marketdb_plan_default_days (day date, n bigint) ON COMMIT DROP;
-    END IF;
-    TRUNCATE marketdb_plan_parts, marketdb_plan_default_days;
-
-    INSERT INTO marketdb_plan_parts
-    SELECT p.partition, p.lower_bound, p.upper_bound, c.relnamespace = pc.relnamespace
+    SELECT (array_agg(p.partition) FILTER (WHERE p.is_default))[1],
+           array_agg(p.partition ORDER BY p.lower_bound) FILTER (WHERE NOT p.is_default),
+           array_agg(p.lower_bound ORDER BY p.lower_bound) FILTER (WHERE NOT p.is_default),
+           array_agg(p.upper_bound ORDER BY p.lower_bound) FILTER (WHERE NOT p.is_default),
+           array_agg(c.relnamespace = pc.relnamespace ORDER BY p.lower_bound) FILTER (WHERE NOT p.is_default)
+      INTO v_default, v_parts, v_lowers, v_uppers, v_same_schema
       FROM maintenance.partitions_of(v_parent) AS p
       JOIN pg_class AS c ON c.oid = p.partition
-      JOIN pg_class AS pc ON pc.oid = v_parent
-     WHERE NOT p.is_default;
+      JOIN pg_class AS pc ON pc.oid = v_parent;
 
     IF v_default IS NOT NULL THEN
         EXECUTE format(
-            'INSERT INTO marketdb_plan_default_days SELECT (%1$I AT TIME ZONE ''UTC'')::date, count(*) FROM %2$s GROUP BY 1',
-            v_key, v_default);
+            'SELECT array_agg(d ORDER BY d), array_agg(n ORDER BY d)'
+            '  FROM (SELECT (%1$I AT TIME ZONE ''UTC'')::date AS d, count(*) AS n FROM %2$s GROUP BY 1) AS per_day',
+            v_key, v_default)
+           INTO v_dd_days, v_dd_rows;
     END IF;
 
     -- Gaps are filled from the oldest day that will be kept: an existing partition or a day
     -- about to be rescued, unless retention is about to remove it.
     SELECT min(kept.day) INTO v_oldest_kept
       FROM (SELECT (pp.lower_bound AT TIME ZONE 'UTC')::date AS day, pp.upper_bound
-              FROM marketdb_plan_parts AS pp
+              FROM unnest(v_lowers, v_uppers) AS pp(lower_bound, upper_bound)
              WHERE pp.lower_bound > '-infinity'
             UNION ALL
             SELECT dd.day, (dd.day + 1)::timestamp AT TIME ZONE 'UTC'
-              FROM marketdb_plan_default_days AS dd) AS kept
+              FROM unnest(v_dd_days) AS dd(day)) AS kept
      WHERE v_cutoff IS NULL OR kept.upper_bound > v_cutoff;
+    v_from := least(v_ref_day - 1, v_oldest_kept);
 
+    -- A day is covered when any partition overlaps it; days are compared with a hash
+    -- anti-join, so the cost grows with the number of partitions, not its square.
     RETURN QUERY
     WITH wanted AS (
         SELECT g::date AS day
-          FROM generate_series(least(v_ref_day - 1, v_oldest_kept), v_ref_day + p_premake_days, interval '1 day') AS g
+          FROM generate_series(v_from, v_to, interval '1 day') AS g
          WHERE v_cutoff IS NULL OR (g::date + 1)::timestamp AT TIME ZONE 'UTC' > v_cutoff
         UNION
-        SELECT dd.day FROM marketdb_plan_default_days AS dd
+        SELECT dd.day FROM unnest(v_dd_days) AS dd(day)
+    ), covered AS (
+        SELECT DISTINCT g::date AS day
+          FROM unnest(v_lowers, v_uppers) AS pp(lower_bound, upper_bound)
+         CROSS JOIN LATERAL generate_series(
+                   greatest(pp.lower_bound, (SELECT min(w.day) FROM wanted AS w)::timestamp AT TIME ZONE 'UTC'),
+                   least(pp.upper_bound - interval '1 microsecond', ((SELECT max(w.day) FROM wanted AS w) + 1)::timestamp AT TIME ZONE 'UTC'),
+                   interval '1 day') AS g
     )
     SELECT CASE WHEN dd.n > 0 THEN 'rescue' ELSE 'create' END,
            w.day,
            format('%s_p%s', v_table, to_char(w.day, 'YYYYMMDD')),
            coalesce(dd.n, 0)
       FROM wanted AS w
-      LEFT JOIN marketdb_plan_default_days AS dd ON dd.day = w.day
-     WHERE NOT EXISTS (
-               SELECT FROM marketdb_plan_parts AS pp
-                WHERE pp.lower_bound < (w.day + 1)::timestamp AT TIME ZONE 'UTC'
-                  AND pp.upper_bound > w.day::timestamp AT TIME ZONE 'UTC')
+      LEFT JOIN unnest(v_dd_days, v_dd_rows) AS dd(day, n) ON dd.day = w.day
+      LEFT JOIN covered AS c ON c.day = w.day
+     WHERE c.day IS NULL
      ORDER BY w.day;
 
-    IF v_cutoff IS NULL
-       OR NOT EXISTS (SELECT FROM marketdb_plan_parts AS pp WHERE pp.upper_bound <= v_cutoff) THEN
+    IF v_cutoff IS NULL OR NOT (v_cutoff >= ANY (v_uppers)) THEN
         RETURN;
     END IF;
 
     -- The newest non-empty partition is never removed, however old: a feed that stopped
     -- must not lose its last data to the calendar.
-    FOR v_part IN SELECT pp.partition FROM marketdb_plan_parts AS pp ORDER BY pp.lower_bound DESC LOOP
-        EXECUTE format('SELECT EXISTS (SELECT FROM %s)', v_part.partition) INTO v_nonempty;
+    FOR i IN REVERSE coalesce(cardinality(v_parts), 0) .. 1 LOOP
+        EXECUTE format('SELECT EXISTS (SELECT FROM %s)', v_parts[i]) INTO v_nonempty;
         IF v_nonempty THEN
-            v_keep := v_part.partition;
+            v_keep := v_parts[i];
             EXIT;
         END IF;
     END LOOP;
 
     -- Only partitions in the parent's schema are managed: one attached from elsewhere by
     -- hand is the DBA's to remove.
-    FOR v_part IN
-        SELECT pp.partition, pp.lower_bound FROM marketdb_plan_parts AS pp
-         WHERE pp.upper_bound <= v_cutoff AND pp.partition IS DISTINCT FROM v_keep AND pp.same_schema
-         ORDER BY pp.lower_bound
-    LOOP
-        EXECUTE format('SELECT count(*) FROM %s', v_part.partition) INTO v_rows;
+    FOR i IN 1 .. coalesce(cardinality(v_parts), 0) LOOP
+        CONTINUE WHEN v_uppers[i] > v_cutoff OR v_parts[i] = v_keep OR NOT v_same_schema[i];
+        EXECUTE format('SELECT count(*) FROM %s', v_parts[i]) INTO v_rows;
         action := p_policy.retention_action;
-        day := (v_part.lower_bound AT TIME ZONE 'UTC')::date;
-        partition_name := (SELECT c.relname::text FROM pg_class AS c WHERE c.oid = v_part.partition);
+        day := (v_lowers[i] AT TIME ZONE 'UTC')::date;
+        partition_name := (SELECT c.relname::text FROM pg_class AS c WHERE c.oid = v_parts[i]);
         rows_affected := v_rows;
         RETURN NEXT;
     END LOOP;

@@ -1,0 +1,612 @@
+"""Benchmarks (`make bench`): partitioned tables and hypertables against plain tables and
+pg_partman, on the private server (or DATABASE_URL's).
+
+Every comparison is measured in the same run and reported as a ratio (these machines are
+noisy; absolute times alone prove nothing); each figure is the median of `runs` runs after
+a warm-up, and every run checks its own result (row counts, rows returned), so a broken
+run cannot produce a good number. Data is generated from a fixed seed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Callable
+
+import psycopg
+
+from . import config, db, harness
+
+SEED = 20261123
+
+
+@dataclass(frozen=True)
+class Sizes:
+    copy_rows: int
+    copy_days: int
+    upsert_batches: int
+    batch_rows: int
+    read_days: int
+    read_rows_per_day: int
+    read_queries: int
+    maintenance_partitions: tuple[int, ...]
+    rescue_rows: int
+    runs: int
+
+
+FULL = Sizes(2_000_000, 30, 20, 10_000, 365, 20_000, 40, (30, 365, 1500), 100_000, 5)
+QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5)
+
+TARGETS = {
+    "copy_exchange_trades": ("ratio >= 0.90", lambda r: r >= 0.90),
+    "copy_crypto_trades": ("ratio >= 0.90", lambda r: r >= 0.90),
+    "upsert_exchange_trades": ("ratio >= 0.85", lambda r: r >= 0.85),
+    "upsert_onchain_trades": ("ratio >= 0.85", lambda r: r >= 0.85),
+    "point_read": ("latency ratio <= 1.0", lambda r: r <= 1.0),
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def timed(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_runs(runs: int, measure: Callable[[int], float]) -> list[float]:
+    measure(-1)  # warm-up, not counted
+    return [measure(i) for i in range(runs)]
+
+
+def check(condition: bool, message: str) -> None:
+    if not condition:
+        raise RuntimeError(f"benchmark self-check failed: {message}")
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _arrivals(rng: random.Random, n: int, start: datetime, days: int) -> list[datetime]:
+    """Trade times with bursts, delivered slightly out of order, some of them late."""
+    span = days * 86_400
+    bursts = [rng.uniform(0, span) for _ in range(max(10, days * 5))]
+    times = []
+    for _ in range(n):
+        if rng.random() < 0.3:  # 30% of trades come in bursts around news
+            offset = min(max(rng.gauss(rng.choice(bursts), 120), 0), span - 1)
+        else:
+            offset = rng.uniform(0, span)
+        times.append(offset)
+    times.sort()
+    # Out of order: shuffle within windows of 500 arrivals; 1% arrive up to a day late.
+    for i in range(0, n, 500):
+        window = times[i:i + 500]
+        rng.shuffle(window)
+        times[i:i + 500] = window
+    out = []
+    for t in times:
+        if rng.random() < 0.01:
+            t = max(t - rng.uniform(0, 86_400), 0)
+        out.append(start + timedelta(seconds=t))
+    return out
+
+
+def _tickers(rng: random.Random, n: int, count: int = 500) -> list[str]:
+    """Skewed: a few markets carry most trades (Zipf-like weights)."""
+    names = [f"KX{i:04d}" for i in range(count)]
+    weights = [1 / (i + 1) ** 1.1 for i in range(count)]
+    return rng.choices(names, weights, k=n)
+
+
+def exchange_trades_csv(n: int, start: datetime, days: int, seed: int = SEED, id_prefix: str = "T") -> bytes:
+    rng = random.Random(seed)
+    buf = io.StringIO()
+    for i, (ticker, ts) in enumerate(zip(_tickers(rng, n), _arrivals(rng, n, start, days))):
+        yes = rng.randint(1, 99)
+        buf.write(f"{id_prefix}{i:09d},{ticker},{ts.isoformat()},{yes},{100 - yes},{1 + int(rng.expovariate(0.2))},"
+                  f"{'yes' if rng.random() < 0.5 else 'no'}\n")
+    return buf.getvalue().encode()
+
+
+def crypto_trades_csv(n: int, start: datetime, days: int, seed: int = SEED) -> bytes:
+    rng = random.Random(seed + 1)
+    symbols = [f"SYM{i:03d}USDT" for i in range(200)]
+    weights = [1 / (i + 1) ** 1.2 for i in range(200)]
+    buf = io.StringIO()
+    for i, (symbol, ts) in enumerate(zip(rng.choices(symbols, weights, k=n), _arrivals(rng, n, start, days))):
+        price = round(100 * (1 + rng.random()), 4)
+        buf.write(f"{symbol},{ts.isoformat()},{i},{price},{round(rng.expovariate(2), 6) + 0.000001},"
+                  f"{'t' if rng.random() < 0.5 else 'f'},{'buy' if rng.random() < 0.5 else 'sell'}\n")
+    return buf.getvalue().encode()
+
+
+EXCHANGE_COLUMNS = "trade_id, ticker, ts, yes_price, no_price, count, taker_side"
+CRYPTO_COLUMNS = "symbol, ts, trade_id, price, quantity, buyer_is_maker, side"
+
+
+def copy_into(conn: psycopg.Connection, table: str, columns: str, data: bytes) -> None:
+    with conn.cursor() as cur:
+        with cur.copy(f"COPY {table} ({columns}) FROM STDIN (FORMAT csv)") as copy:
+            for i in range(0, len(data), 1 << 20):
+                copy.write(data[i:i + (1 << 20)])
+    conn.commit()
+
+
+def count(conn: psycopg.Connection, sql: str, params=()) -> int:
+    value = conn.execute(sql, params).fetchone()[0]
+    conn.commit()
+    return value
+
+
+# --------------------------------------------------------------------------- set-up
+
+
+def setup(conn: psycopg.Connection, start: datetime) -> None:
+    """Plain twins of the benchmarked tables, and partitions for the data's days."""
+    conn.execute("CREATE SCHEMA bench AUTHORIZATION marketdb_owner")
+    for twin, source in (("exchange_trades_plain", "exchange.trades"), ("crypto_trades_plain", "crypto.trades"),
+                         ("onchain_trades_plain", "onchain.trades")):
+        # Same columns, constraints, defaults and indexes; only the partitioning differs.
+        conn.execute(f"CREATE TABLE bench.{twin} (LIKE {source} INCLUDING ALL)")
+    # Only the benchmark's own tables are maintained in this database.
+    conn.execute("UPDATE maintenance.policy SET enabled = false")
+    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades', %s)", (start,))
+    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades', now())")
+    conn.commit()
+
+
+def copy_benchmark(conn, sizes: Sizes, start: datetime, partitioned: str, plain: str, columns: str, data: bytes) -> dict:
+    def run(table: str) -> float:
+        conn.execute(f"TRUNCATE {table}")
+        conn.commit()
+        seconds = timed(lambda: copy_into(conn, table, columns, data))
+        check(count(conn, f"SELECT count(*) FROM {table}") == sizes.copy_rows, f"{table} holds every copied row")
+        return seconds
+
+    times: dict[str, list[float]] = {partitioned: [], plain: []}
+
+    def one(i: int) -> float:
+        order = (partitioned, plain) if i % 2 == 0 else (plain, partitioned)
+        for table in order:
+            seconds = run(table)
+            if i >= 0:
+                times[table].append(seconds)
+        return 0.0
+
+    median_runs(sizes.runs, one)
+    if partitioned == "exchange.trades":
+        check(count(conn, "SELECT count(*) FROM exchange.trades_default") == 0, "no copied trade fell into the default partition")
+    ours_rate = sizes.copy_rows / statistics.median(times[partitioned])
+    plain_rate = sizes.copy_rows / statistics.median(times[plain])
+    return {"rows": sizes.copy_rows, "days": sizes.copy_days, "ours_rows_per_s": round(ours_rate),
+            "plain_rows_per_s": round(plain_rate), "ratio": round(ours_rate / plain_rate, 3)}
+
+
+def upsert_batches(sizes: Sizes, start: datetime, days: int, seed: int) -> list[list[list[str]]]:
+    """Batches of which 10% repeat rows already sent, the way connectors re-deliver."""
+    rng = random.Random(seed)
+    fresh_per_batch = sizes.batch_rows * 9 // 10
+    csv = exchange_trades_csv(sizes.upsert_batches * fresh_per_batch, start, days, seed, id_prefix="U").decode()
+    rows = [line.split(",") for line in csv.splitlines()]
+    batches: list[list[list[str]]] = []
+    sent: list[list[str]] = []
+    for b in range(sizes.upsert_batches):
+        new = rows[b * fresh_per_batch:(b + 1) * fresh_per_batch]
+        # The first batch can only repeat itself; later ones repeat what earlier ones stored.
+        repeats = rng.sample(sent or new, sizes.batch_rows - fresh_per_batch)
+        batches.append(new + repeats)
+        sent.extend(new)
+    return batches
+
+
+# Columns of a generated trade: trade_id, ticker, ts, yes_price, no_price, count, taker_side.
+UPSERT_SQL = {
+    "exchange": ("INSERT INTO {t} (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                 " SELECT u.* FROM unnest(%s::text[], %s::text[], %s::timestamptz[], %s::numeric[], %s::numeric[],"
+                 " %s::integer[], %s::text[]) AS u ON CONFLICT DO NOTHING", (0, 1, 2, 3, 4, 5, 6)),
+    # The same trades as on-chain fills: ticker as token id, yes price / 100 as price, count as size.
+    "onchain": ("INSERT INTO {t} (trade_id, token_id, ts, price, size, side)"
+                " SELECT u.a, u.b, u.c, u.d / 100, u.e, CASE u.f WHEN 'yes' THEN 'buy' ELSE 'sell' END"
+                " FROM unnest(%s::text[], %s::text[], %s::timestamptz[], %s::numeric[], %s::numeric[], %s::text[])"
+                " AS u(a, b, c, d, e, f) ON CONFLICT DO NOTHING", (0, 1, 2, 3, 5, 6)),
+}
+
+
+def upsert_benchmark(conn, sizes: Sizes, ours: str, plain: str, batches: list[list[list[str]]], kind: str) -> dict:
+    sql, picked = UPSERT_SQL[kind]
+    columns = [[list(col) for col in zip(*batch)] for batch in batches]
+    arrays = [[cols[i] for i in picked] for cols in columns]
+    distinct = len({row[0] for batch in batches for row in batch})
+    times: dict[str, list[float]] = {ours: [], plain: []}
+
+    def run(table: str) -> float:
+        conn.execute(f"TRUNCATE {table}")
+        conn.commit()
+        start = time.perf_counter()
+        for a in arrays:
+            conn.execute(sql.format(t=table), a)
+            conn.commit()
+        seconds = time.perf_counter() - start
+        check(count(conn, f"SELECT count(*) FROM {table}") == distinct, f"{table} stores each upserted trade once")
+        return seconds
+
+    def one(i: int) -> float:
+        for table in ((ours, plain) if i % 2 == 0 else (plain, ours)):
+            seconds = run(table)
+            if i >= 0:
+                times[table].append(seconds)
+        return 0.0
+
+    median_runs(sizes.runs, one)
+    sent = sum(len(b) for b in batches)
+    ours_rate = sent / statistics.median(times[ours])
+    plain_rate = sent / statistics.median(times[plain])
+    return {"batches": len(batches), "batch_rows": sizes.batch_rows, "already_stored": "10%",
+            "ours_rows_per_s": round(ours_rate), "plain_rows_per_s": round(plain_rate),
+            "ratio": round(ours_rate / plain_rate, 3)}
+
+
+def point_read_benchmark(conn, sizes: Sizes) -> dict:
+    """One ticker's trades for one day, out of read_days x read_rows_per_day trades."""
+    end = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = end - timedelta(days=sizes.read_days - 1)
+    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades', %s)", (start,))
+    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades', now())")
+    conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
+    total = sizes.read_days * sizes.read_rows_per_day
+    # Generated in the server from a fixed seed: skewed tickers, times spread over each day.
+    fill = ("INSERT INTO {t} (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+            " SELECT 'R' || g, 'KX' || lpad((floor(500 * power(random(), 3)))::int::text, 4, '0'),"
+            "        %s::timestamptz + (g / %s) * interval '1 day' + random() * interval '86399 seconds',"
+            "        50, 50, 1, 'yes'"
+            "   FROM generate_series(0, %s - 1) AS g")
+    for table in ("exchange.trades", "bench.exchange_trades_plain"):
+        conn.execute("SELECT setseed(0.5)")
+        conn.execute(fill.format(t=table), (start, sizes.read_rows_per_day, total))
+        conn.execute(f"ANALYZE {table}")
+        conn.commit()
+    check(count(conn, "SELECT count(*) FROM exchange.trades_default") == 0, "no read-benchmark row fell into the default partition")
+    rng = random.Random(SEED)
+    queries = [(f"KX{int(500 * rng.random() ** 3):04d}", start + timedelta(days=rng.randrange(sizes.read_days)))
+               for _ in range(sizes.read_queries)]
+    sql = "EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM {t} WHERE ticker = %s AND ts >= %s AND ts < %s"
+    stats: dict[str, dict[str, list[float]]] = {t: {"planning": [], "execution": []}
+                                                for t in ("exchange.trades", "bench.exchange_trades_plain")}
+    rows_seen: dict[str, list[int]] = {t: [] for t in stats}
+
+    def one(i: int) -> float:
+        for table in stats:
+            planning, execution, rows = [], [], []
+            for ticker, day in queries:
+                plan = conn.execute(sql.format(t=table), (ticker, day, day + timedelta(days=1))).fetchone()[0][0]
+                planning.append(plan["Planning Time"])
+                execution.append(plan["Execution Time"])
+                rows.append(plan["Plan"]["Actual Rows"])
+            conn.commit()
+            if i >= 0:
+                stats[table]["planning"].append(statistics.median(planning))
+                stats[table]["execution"].append(statistics.median(execution))
+                rows_seen[table] = rows
+        return 0.0
+
+    median_runs(sizes.runs, one)
+    check(rows_seen["exchange.trades"] == rows_seen["bench.exchange_trades_plain"], "both tables return the same rows per query")
+    check(sum(rows_seen["exchange.trades"]) > 0, "the queries return rows")
+    result = {"rows": total, "days": sizes.read_days, "queries": len(queries)}
+    for table, key in (("exchange.trades", "partitioned"), ("bench.exchange_trades_plain", "plain")):
+        result[f"{key}_planning_ms"] = round(statistics.median(stats[table]["planning"]), 3)
+        result[f"{key}_execution_ms"] = round(statistics.median(stats[table]["execution"]), 3)
+    part = result["partitioned_planning_ms"] + result["partitioned_execution_ms"]
+    plain = result["plain_planning_ms"] + result["plain_execution_ms"]
+    result["ratio"] = round(part / plain, 3)
+    conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
+    conn.commit()
+    return result
+
+
+# --------------------------------------------------------------------------- maintenance vs pg_partman
+
+MAINT_TABLES = ("m1", "m2", "m3")
+
+
+def _make_maintenance_tables(conn, n: int) -> None:
+    """Three tables each for marketdb's maintenance and pg_partman, n daily partitions each."""
+    conn.execute("DROP SCHEMA IF EXISTS bench_ours CASCADE")
+    conn.execute("DROP SCHEMA IF EXISTS bench_partman CASCADE")
+    conn.execute("DELETE FROM maintenance.policy WHERE parent_table LIKE 'bench_ours.%'")
+    conn.execute("DELETE FROM partman.part_config WHERE parent_table LIKE 'bench_partman.%'")
+    for name in MAINT_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS partman.template_bench_partman_{name}")
+    conn.execute("CREATE SCHEMA bench_ours AUTHORIZATION marketdb_owner")
+    conn.execute("CREATE SCHEMA bench_partman")
+    today = datetime.now(timezone.utc).date()
+    first = today - timedelta(days=n - 8)  # n days in all: first .. today + 7
+    for name in MAINT_TABLES:
+        ddl = ("CREATE TABLE {s}.{t} (id bigint NOT NULL, ts timestamptz NOT NULL, v numeric NOT NULL,"
+               " CONSTRAINT {t}_key UNIQUE (id, ts)) PARTITION BY RANGE (ts)")
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute(ddl.format(s="bench_ours", t=name))
+        conn.execute(f"CREATE TABLE bench_ours.{name}_default PARTITION OF bench_ours.{name} DEFAULT")
+        conn.execute("RESET ROLE")
+        conn.execute("SELECT maintenance.register_partitioned_table(%s)", (f"bench_ours.{name}",))
+        conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s, %s)", (f"bench_ours.{name}", first + timedelta(days=1)))
+        conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s)", (f"bench_ours.{name}",))
+        conn.execute(ddl.format(s="bench_partman", t=name))
+        conn.execute("SELECT partman.create_parent(%s, 'ts', '1 day', p_premake := 7, p_start_partition := %s)",
+                     (f"bench_partman.{name}", first.isoformat()))
+        # Premake from the clock even on an empty table, as marketdb's maintenance does.
+        conn.execute("UPDATE partman.part_config SET infinite_time_partitions = true WHERE parent_table = %s",
+                     (f"bench_partman.{name}",))
+        conn.commit()
+    for schema in ("bench_ours", "bench_partman"):
+        for name in MAINT_TABLES:
+            parts = count(conn, "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                                " WHERE c.relkind = 'r' AND i.inhparent = %s::regclass", (f"{schema}.{name}",))
+            check(abs(parts - (n + 1)) <= 2, f"{schema}.{name} has about {n} daily partitions plus its default (has {parts})")
+
+
+def partition_count(conn, schema: str) -> int:
+    return count(conn, "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                       " WHERE c.relkind = 'r' AND c.relnamespace = %s::regnamespace", (schema,))
+
+
+def maintenance_benchmark(conn, sizes: Sizes) -> dict:
+    conn.execute("CREATE SCHEMA partman")
+    conn.execute("CREATE EXTENSION pg_partman SCHEMA partman")
+    conn.commit()
+    curve = []
+    for n in sizes.maintenance_partitions:
+        log(f"maintenance: {n} daily partitions x 3 tables, marketdb vs pg_partman")
+        _make_maintenance_tables(conn, n)
+
+        def ours() -> None:
+            rows = conn.execute("SELECT action FROM maintenance.run_maintenance()").fetchall()
+            conn.commit()
+            check({r[0] for r in rows} == {"noop"}, f"marketdb's run at {n} partitions had nothing to do")
+
+        def partman() -> None:
+            conn.execute("SELECT partman.run_maintenance(p_jobmon := false)")
+            conn.commit()
+
+        before = partition_count(conn, "bench_ours"), partition_count(conn, "bench_partman")
+        times = {"ours": [], "partman": []}
+        ours(), partman()  # warm-up
+        for i in range(sizes.runs):
+            for key, run in ((("ours", ours), ("partman", partman)) if i % 2 == 0 else (("partman", partman), ("ours", ours))):
+                times[key].append(timed(run) * 1000)
+        check((partition_count(conn, "bench_ours"), partition_count(conn, "bench_partman")) == before, "a no-op run changed no partition")
+        ours_ms, partman_ms = statistics.median(times["ours"]), statistics.median(times["partman"])
+        curve.append({"partitions_per_table": n, "ours_ms": round(ours_ms, 2), "partman_ms": round(partman_ms, 2),
+                      "ratio": round(ours_ms / partman_ms, 3)})
+    # 6: add the next day's partitions (premake horizon dropped first), and rescue rows.
+    adds = {"ours": [], "partman": []}
+    for i in range(sizes.runs + 1):
+        for schema, key in (("bench_ours", "ours"), ("bench_partman", "partman")):
+            for name in MAINT_TABLES:
+                newest = conn.execute(
+                    "SELECT c.oid::regclass::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                    " WHERE i.inhparent = %s::regclass AND pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'"
+                    " ORDER BY c.relname DESC LIMIT 1", (f"{schema}.{name}",)).fetchone()[0]
+                conn.execute(f"DROP TABLE {newest}")
+            conn.commit()
+            before = partition_count(conn, schema)
+            seconds = timed(lambda: (conn.execute("SELECT count(*) FROM maintenance.run_maintenance()") if key == "ours"
+                                     else conn.execute("SELECT partman.run_maintenance(p_jobmon := false)"), conn.commit()))
+            check(partition_count(conn, schema) == before + 3, f"{key} re-created the 3 dropped partitions")
+            if i > 0:
+                adds[key].append(seconds * 1000)
+    rescues = {"ours": [], "partman": []}
+    day = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=40)
+    for i in range(sizes.runs + 1):
+        for schema, key in (("bench_ours", "ours"), ("bench_partman", "partman")):
+            conn.execute(f"DELETE FROM {schema}.m1 WHERE ts >= %s", (day,))
+            for child in conn.execute("SELECT c.oid::regclass::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                                      " WHERE i.inhparent = %s::regclass AND c.relname LIKE %s",
+                                      (f"{schema}.m1", f"m1_p{day:%Y%m%d}%")).fetchall():
+                conn.execute(f"DROP TABLE {child[0]}")
+            conn.execute(f"INSERT INTO {schema}.m1 (id, ts, v) SELECT g, %s + g * interval '0.5 second', g FROM generate_series(1, %s) AS g",
+                         (day, sizes.rescue_rows))
+            conn.commit()
+            check(count(conn, f"SELECT count(*) FROM {schema}.m1_default") == sizes.rescue_rows, f"{key}: rows wait in the default partition")
+            if key == "ours":
+                seconds = timed(lambda: (conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('bench_ours.m1')"), conn.commit()))
+            else:
+                seconds = timed(lambda: (conn.execute("SELECT partman.partition_data_time('bench_partman.m1', p_batch_count := 10)"), conn.commit()))
+            check(count(conn, f"SELECT count(*) FROM {schema}.m1_default") == 0, f"{key} emptied the default partition")
+            check(count(conn, f"SELECT count(*) FROM {schema}.m1 WHERE ts >= %s", (day,)) == sizes.rescue_rows, f"{key} kept every row")
+            if i > 0:
+                rescues[key].append(seconds)
+    return {
+        "noop_curve": curve,
+        "add_next_day": {"tables": 3, "ours_ms": round(statistics.median(adds["ours"]), 2),
+                         "partman_ms": round(statistics.median(adds["partman"]), 2)},
+        "rescue_default": {"rows": sizes.rescue_rows,
+                           "ours_ms": round(statistics.median(rescues["ours"]) * 1000, 1),
+                           "ours_rows_per_s": round(sizes.rescue_rows / statistics.median(rescues["ours"])),
+                           "partman_ms": round(statistics.median(rescues["partman"]) * 1000, 1),
+                           "partman_rows_per_s": round(sizes.rescue_rows / statistics.median(rescues["partman"]))},
+    }
+
+
+def deploy_benchmark(server_url: str) -> dict:
+    url = harness.create_test_database(server_url, "benchdeploy", pgtap=False)
+    try:
+        changes = len(harness.read_plan(config.PROJECT_ROOT))
+        deploy_s = timed(lambda: harness.deploy(config.PROJECT_ROOT, url))
+        revert_s = timed(lambda: harness.revert(config.PROJECT_ROOT, url))
+        with db.connect(url) as conn:
+            check(conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname IN ('exchange', 'macro')").fetchone()[0] == 0,
+                  "the full revert removed the schemas")
+    finally:
+        harness.drop_test_database(url)
+    return {"changes": changes, "deploy_with_verify_s": round(deploy_s, 2), "revert_s": round(revert_s, 2),
+            "deploy_s_per_change": round(deploy_s / changes, 3), "revert_s_per_change": round(revert_s / changes, 3)}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine(conn) -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(mem_kb / 1024 / 1024, 1),
+        "os": platform.platform(), "postgresql": conn.execute("SHOW server_version").fetchone()[0],
+        "timescaledb": conn.execute("SELECT extversion FROM pg_extension WHERE extname = 'timescaledb'").fetchone()[0],
+        "timescaledb_edition": conn.execute("SELECT maintenance.edition()").fetchone()[0],
+        "pg_partman": conn.execute("SELECT extversion FROM pg_extension WHERE extname = 'pg_partman'").fetchone()[0],
+    }
+
+
+REQUIRED_FIELDS = {
+    "mode", "when", "machine", "copy_exchange_trades", "copy_crypto_trades", "upsert_exchange_trades",
+    "upsert_onchain_trades", "point_read", "maintenance", "deploy", "targets",
+}
+
+
+def markdown(result: dict) -> str:
+    m = result["machine"]
+    lines = [
+        f"# marketdb benchmarks ({result['mode']} run, {result['when']})", "",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gib']} GiB; {m['os']}; PostgreSQL {m['postgresql']}, "
+        f"TimescaleDB {m['timescaledb']} ({m['timescaledb_edition']}), pg_partman {m['pg_partman']}.",
+        "Each figure is the median of the runs after a warm-up; each ratio compares two figures of the same run.", "",
+        "| # | what | marketdb | compared with | ratio | target | met |", "|---|---|---|---|---|---|---|",
+    ]
+
+    def row(num, what, key, ours, theirs):
+        r = result[key]
+        target, met = result["targets"][key]["target"], result["targets"][key]["met"]
+        lines.append(f"| {num} | {what} | {ours} | {theirs} | {r['ratio']} | {target} | {'yes' if met else '**no**'} |")
+
+    c = result["copy_exchange_trades"]
+    row(1, f"COPY {c['rows']:,} trades over {c['days']} days into exchange.trades (daily partitions)", "copy_exchange_trades",
+        f"{c['ours_rows_per_s']:,} rows/s", f"plain table: {c['plain_rows_per_s']:,} rows/s")
+    c = result["copy_crypto_trades"]
+    row(2, f"COPY {c['rows']:,} trades into crypto.trades (hypertable)", "copy_crypto_trades",
+        f"{c['ours_rows_per_s']:,} rows/s", f"plain table: {c['plain_rows_per_s']:,} rows/s")
+    for num, key, table in ((3, "upsert_exchange_trades", "exchange.trades"), ("3b", "upsert_onchain_trades", "onchain.trades")):
+        u = result[key]
+        row(num, f"{u['batches']} batches of {u['batch_rows']:,}, 10% already stored, ON CONFLICT DO NOTHING into {table}", key,
+            f"{u['ours_rows_per_s']:,} rows/s", f"plain table: {u['plain_rows_per_s']:,} rows/s")
+    p = result["point_read"]
+    row(4, f"one ticker, one day, of {p['rows']:,} trades over {p['days']} days", "point_read",
+        f"planning {p['partitioned_planning_ms']} ms + execution {p['partitioned_execution_ms']} ms",
+        f"plain: planning {p['plain_planning_ms']} ms + execution {p['plain_execution_ms']} ms")
+    for point in result["maintenance"]["noop_curve"]:
+        lines.append(f"| 5 | maintenance run with nothing to do, 3 tables x {point['partitions_per_table']} daily partitions | "
+                     f"{point['ours_ms']} ms | pg_partman run_maintenance(): {point['partman_ms']} ms | {point['ratio']} | "
+                     f"< 1.0 | {'yes' if point['ratio'] < 1.0 else '**no**'} |")
+    a, r = result["maintenance"]["add_next_day"], result["maintenance"]["rescue_default"]
+    lines.append(f"| 6 | add the next day's partition on 3 tables | {a['ours_ms']} ms | pg_partman: {a['partman_ms']} ms | "
+                 f"{round(a['ours_ms'] / a['partman_ms'], 3)} | report | - |")
+    lines.append(f"| 6 | rescue {r['rows']:,} rows from the default partition | {r['ours_ms']} ms, {r['ours_rows_per_s']:,} rows/s | "
+                 f"pg_partman partition_data_time(): {r['partman_ms']} ms, {r['partman_rows_per_s']:,} rows/s | "
+                 f"{round(r['ours_ms'] / r['partman_ms'], 3)} | report | - |")
+    d = result["deploy"]
+    lines.append(f"| 7 | deploy --verify of the whole plan ({d['changes']} changes) / full revert | "
+                 f"{d['deploy_with_verify_s']} s ({d['deploy_s_per_change']} s per change) / {d['revert_s']} s "
+                 f"({d['revert_s_per_change']} s per change) | - | - | report | - |")
+    lines += ["", "![maintenance no-op scaling](maintenance_scaling.png)", ""]
+    return "\n".join(lines)
+
+
+def plot(result: dict, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    curve = result["maintenance"]["noop_curve"]
+    xs = [p["partitions_per_table"] for p in curve]
+    fig, ax = plt.subplots(figsize=(7, 4.2))
+    ax.plot(xs, [p["ours_ms"] for p in curve], marker="o", label="marketdb maintenance.run_maintenance()")
+    ax.plot(xs, [p["partman_ms"] for p in curve], marker="s", label="pg_partman run_maintenance()")
+    ax.set_xscale("log")
+    ax.set_xlabel("daily partitions per table (3 tables)")
+    ax.set_ylabel("no-op run, median ms")
+    ax.set_title(f"Maintenance with nothing to do ({result['mode']} run)")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def run(quick: bool, out_dir: Path) -> dict:
+    sizes = QUICK if quick else FULL
+    server_url = db.ensure_server()
+    url = harness.create_test_database(server_url, "bench", pgtap=False)
+    log(f"{'quick' if quick else 'full'} run in {db.describe(url)}")
+    try:
+        harness.deploy(config.PROJECT_ROOT, url)
+        conn = psycopg.connect(url)
+        today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+        start = today - timedelta(days=sizes.copy_days - 1)
+        setup(conn, start)
+        result: dict = {"mode": "quick" if quick else "full", "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+        log(f"1: COPY {sizes.copy_rows:,} exchange trades, partitioned vs plain")
+        data = exchange_trades_csv(sizes.copy_rows, start, sizes.copy_days)
+        result["copy_exchange_trades"] = copy_benchmark(conn, sizes, start, "exchange.trades", "bench.exchange_trades_plain", EXCHANGE_COLUMNS, data)
+        log(f"2: COPY {sizes.copy_rows:,} crypto trades, hypertable vs plain")
+        data = crypto_trades_csv(sizes.copy_rows, start, sizes.copy_days)
+        result["copy_crypto_trades"] = copy_benchmark(conn, sizes, start, "crypto.trades", "bench.crypto_trades_plain", CRYPTO_COLUMNS, data)
+        del data
+        log("3: idempotent batches")
+        batches = upsert_batches(sizes, start, sizes.copy_days, SEED + 7)
+        result["upsert_exchange_trades"] = upsert_benchmark(conn, sizes, "exchange.trades", "bench.exchange_trades_plain", batches, "exchange")
+        result["upsert_onchain_trades"] = upsert_benchmark(conn, sizes, "onchain.trades", "bench.onchain_trades_plain", batches, "onchain")
+        conn.execute("TRUNCATE exchange.trades, onchain.trades, crypto.trades")
+        conn.commit()
+        log(f"4: point reads over {sizes.read_days} days x {sizes.read_rows_per_day:,} trades")
+        result["point_read"] = point_read_benchmark(conn, sizes)
+        log("5-6: maintenance vs pg_partman")
+        result["maintenance"] = maintenance_benchmark(conn, sizes)
+        result["machine"] = machine(conn)
+        conn.close()
+        log("7: deploy and revert of the whole plan")
+        result["deploy"] = deploy_benchmark(server_url)
+    finally:
+        harness.drop_test_database(url)
+
+    result["targets"] = {key: {"target": text, "met": test(result[key]["ratio"])} for key, (text, test) in TARGETS.items()}
+    result["targets"]["maintenance_noop"] = {
+        "target": "ratio < 1.0 at every size",
+        "met": all(p["ratio"] < 1.0 for p in result["maintenance"]["noop_curve"]),
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
+    (out_dir / "results.md").write_text(markdown(result))
+    plot(result, out_dir / "maintenance_scaling.png")
+    log(f"wrote {out_dir}/results.json, results.md, maintenance_scaling.png")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="marketdb-bench", description="marketdb benchmarks")
+    parser.add_argument("--quick", action="store_true", help="small sizes (under 2 minutes), for smoke tests")
+    parser.add_argument("--out", default=str(config.PROJECT_ROOT / "bench"), help="folder for results.json, results.md and the plot")
+    args = parser.parse_args(argv)
+    result = run(args.quick, Path(args.out))
+    print(markdown(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

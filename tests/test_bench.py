@@ -1,0 +1,31 @@
+"""The quick benchmark runs end to end and writes every field (a smoke test: no timing is asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import PROJECT
+from marketdb import bench
+
+
+def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "marketdb.bench", "--quick", "--out", str(tmp_path)],
+        capture_output=True, text=True, cwd=PROJECT, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    data = json.loads((tmp_path / "results.json").read_text())
+    assert bench.REQUIRED_FIELDS <= set(data)
+    assert data["mode"] == "quick"
+    for key in ("copy_exchange_trades", "copy_crypto_trades", "upsert_exchange_trades", "upsert_onchain_trades"):
+        assert {"ours_rows_per_s", "plain_rows_per_s", "ratio"} <= set(data[key]), key
+    assert {"partitioned_planning_ms", "partitioned_execution_ms", "plain_planning_ms", "plain_execution_ms", "ratio"} <= set(data["point_read"])
+    assert [p["partitions_per_table"] for p in data["maintenance"]["noop_curve"]] == list(bench.QUICK.maintenance_partitions)
+    assert {"ours_ms", "partman_ms"} <= set(data["maintenance"]["add_next_day"])
+    assert {"ours_rows_per_s", "partman_rows_per_s"} <= set(data["maintenance"]["rescue_default"])
+    assert {"deploy_with_verify_s", "revert_s", "deploy_s_per_change"} <= set(data["deploy"])
+    assert set(data["targets"]) == set(bench.TARGETS) | {"maintenance_noop"}
+    assert (tmp_path / "results.md").read_text().startswith("# marketdb benchmarks")
+    assert (tmp_path / "maintenance_scaling.png").read_bytes()[:4] == b"\x89PNG"
