@@ -1,7 +1,7 @@
 """`marketdb`: the command line behind the Makefile.
 
 Exit codes: 0 success, 1 the database or a tool failed (its error is printed), 2 bad arguments
-or settings.
+or settings; `db status` exits 3 when the private server is not running (as pg_ctl status does).
 """
 
 from __future__ import annotations
