@@ -26,7 +26,8 @@ def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
     assert data["mode"] == "quick"
     for key in ("copy_exchange_trades", "copy_crypto_trades", "upsert_exchange_trades", "upsert_onchain_trades"):
         assert {"ours_rows_per_s", "plain_rows_per_s", "ratio"} <= set(data[key]), key
-    assert {"partitioned_planning_ms", "partitioned_execution_ms", "plain_planning_ms", "plain_execution_ms", "ratio"} <= set(data["point_read"])
+    assert {"partitioned_planning_ms", "partitioned_execution_ms", "plain_planning_ms", "plain_execution_ms", "ratio",
+            "partitioned_prepared_ms", "plain_prepared_ms", "prepared_ratio"} <= set(data["point_read"])
     assert [p["partitions_per_table"] for p in data["maintenance"]["noop_curve"]] == list(bench.QUICK.maintenance_partitions)
     assert {"ours_ms", "partman_ms"} <= set(data["maintenance"]["add_next_day"])
     assert {"ours_rows_per_s", "partman_rows_per_s"} <= set(data["maintenance"]["rescue_default"])

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 import psycopg
+import psycopg.sql
 
 from . import config, db, harness
 
@@ -302,6 +303,35 @@ def point_read_benchmark(conn, sizes: Sizes) -> dict:
         return 0.0
 
     median_runs(sizes.runs, one)
+    # The same queries through a prepared statement with a generic plan: pruning then
+    # happens at execution, and planning is paid once per session, not per query.
+    prepared: dict[str, list[float]] = {t: [] for t in stats}
+    conn.execute("SET plan_cache_mode = force_generic_plan")
+    for n, table in enumerate(stats):
+        conn.execute(f"PREPARE point_{n} (text, timestamptz, timestamptz) AS"
+                     f" SELECT * FROM {table} WHERE ticker = $1 AND ts >= $2 AND ts < $3")
+
+    def one_prepared(i: int) -> float:
+        for n, table in enumerate(stats):
+            totals, rows = [], []
+            for ticker, day in queries:
+                # EXECUTE's arguments are literals here: a utility statement takes no bind parameters.
+                statement = psycopg.sql.SQL("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE {} ({}, {}, {})").format(
+                    psycopg.sql.Identifier(f"point_{n}"), psycopg.sql.Literal(ticker), psycopg.sql.Literal(day),
+                    psycopg.sql.Literal(day + timedelta(days=1)))
+                plan = conn.execute(statement).fetchone()[0][0]
+                totals.append(plan["Planning Time"] + plan["Execution Time"])
+                rows.append(plan["Plan"]["Actual Rows"])
+            conn.commit()
+            check(rows == rows_seen[table], f"the prepared query on {table} returns the same rows")
+            if i >= 0:
+                prepared[table].append(statistics.median(totals))
+        return 0.0
+
+    median_runs(sizes.runs, one_prepared)
+    conn.execute("DEALLOCATE ALL")
+    conn.execute("RESET plan_cache_mode")
+    conn.commit()
     check(rows_seen["exchange.trades"] == rows_seen["bench.exchange_trades_plain"], "both tables return the same rows per query")
     check(sum(rows_seen["exchange.trades"]) > 0, "the queries return rows")
     result = {"rows": total, "days": sizes.read_days, "queries": len(queries)}
@@ -311,6 +341,9 @@ def point_read_benchmark(conn, sizes: Sizes) -> dict:
     part = result["partitioned_planning_ms"] + result["partitioned_execution_ms"]
     plain = result["plain_planning_ms"] + result["plain_execution_ms"]
     result["ratio"] = round(part / plain, 3)
+    result["partitioned_prepared_ms"] = round(statistics.median(prepared["exchange.trades"]), 3)
+    result["plain_prepared_ms"] = round(statistics.median(prepared["bench.exchange_trades_plain"]), 3)
+    result["prepared_ratio"] = round(result["partitioned_prepared_ms"] / result["plain_prepared_ms"], 3)
     conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
     conn.commit()
     return result
@@ -506,6 +539,8 @@ def markdown(result: dict) -> str:
     row(4, f"one ticker, one day, of {p['rows']:,} trades over {p['days']} days", "point_read",
         f"planning {p['partitioned_planning_ms']} ms + execution {p['partitioned_execution_ms']} ms",
         f"plain: planning {p['plain_planning_ms']} ms + execution {p['plain_execution_ms']} ms")
+    lines.append(f"| 4b | the same through a prepared statement (generic plan, pruning at execution) | "
+                 f"{p['partitioned_prepared_ms']} ms | plain: {p['plain_prepared_ms']} ms | {p['prepared_ratio']} | report | - |")
     for point in result["maintenance"]["noop_curve"]:
         lines.append(f"| 5 | maintenance run with nothing to do, 3 tables x {point['partitions_per_table']} daily partitions | "
                      f"{point['ours_ms']} ms | pg_partman run_maintenance(): {point['partman_ms']} ms | {point['ratio']} | "
