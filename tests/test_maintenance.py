@@ -12,6 +12,8 @@ import time
 from datetime import datetime, timedelta, timezone
 
 import psycopg
+import psycopg.conninfo
+import psycopg.sql
 import pytest
 
 from conftest import PROJECT, _cleanup
@@ -216,6 +218,21 @@ def test_cli_premake_creates_further_ahead(maint_url):
     day20 = (datetime.now(timezone.utc) + timedelta(days=20)).strftime("%Y%m%d")
     names = [a["partition_name"] for a in json.loads(result.stdout)["actions"]]
     assert f"market_snapshots_p{day20}" in names
+
+
+def test_cli_runs_as_a_login_granted_only_the_maintainer_role(maint_url):
+    role = f"maint_cli_{os.getpid()}"
+    with db.connect(maint_url) as conn:
+        conn.execute(psycopg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'x' IN ROLE marketdb_maintainer").format(psycopg.sql.Identifier(role)))
+    try:
+        as_maintainer = psycopg.conninfo.make_conninfo(maint_url, user=role, password="x")
+        result = cli(as_maintainer, "maintain", "--json")
+        assert result.returncode == 0, result.stderr
+        assert {a["parent_table"] for a in json.loads(result.stdout)["actions"]} == MANAGED
+        assert cli(as_maintainer, "status").returncode == 0
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute(psycopg.sql.SQL("DROP ROLE {}").format(psycopg.sql.Identifier(role)))
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,8 @@ def parse_reference_time(text: str) -> datetime:
 
 
 def enabled_tables(conn: psycopg.Connection) -> list[str]:
-    rows = conn.execute("SELECT parent_table FROM maintenance.policy WHERE enabled ORDER BY parent_table").fetchall()
+    # Through the status function: the maintainer role may execute it but not read the registry.
+    rows = conn.execute("SELECT parent_table FROM maintenance.partition_status() WHERE enabled ORDER BY parent_table").fetchall()
     return [r[0] for r in rows]
 
 
