@@ -66,3 +66,19 @@ def test_pgtap_outcomes_are_judged_strictly(tmp_path, scratch_url, case):
     result = harness.run_pgtap(tmp_path, scratch_url, path)
     assert result.ok is passes, result.output
     assert message in "\n".join(result.problems())
+
+
+def test_a_reworked_change_deploys_reverts_and_round_trips(core_project, empty_url):
+    env = harness.sqitch_env()
+    harness.run(["sqitch", "tag", "v0", "-n", "release"], cwd=core_project, env=env)
+    harness.run(["sqitch", "rework", "core/schemas", "-n", "comment the exchange schema"], cwd=core_project, env=env)
+    assert (core_project / "deploy/core/schemas@v0.sql").is_file()
+    (core_project / "deploy/core/schemas.sql").write_text(
+        "BEGIN;\nCOMMENT ON SCHEMA exchange IS 'reworked';\nCOMMIT;\n")
+    original = "Event-contract exchange: series, events, markets, trades, order book, settlements"
+    (core_project / "revert/core/schemas.sql").write_text(
+        f"BEGIN;\nCOMMENT ON SCHEMA exchange IS '{original}';\nCOMMIT;\n")
+    (core_project / "verify/core/schemas.sql").write_text(
+        "BEGIN;\nSELECT 1 / (obj_description('exchange'::regnamespace, 'pg_namespace') = 'reworked')::integer;\nROLLBACK;\n")
+    assert [p for p in harness.check_plan(core_project) if "core/" in p] == []
+    assert harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []

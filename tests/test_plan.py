@@ -77,5 +77,4 @@ def test_reworked_changes_are_read_with_their_tagged_scripts(tmp_path):
         "b [b@v1] 2026-01-01T00:03:00Z x <x@y> # b reworked\n"
     )
     changes = harness.read_plan(tmp_path)
-    assert [(c.name, c.script, c.ref) for c in changes] == [
-        ("a", "a", "a"), ("b", "b@v1", "b@v1"), ("b", "b", "b@HEAD")]
+    assert [(c.name, c.script, c.reworked) for c in changes] == [("a", "a", False), ("b", "b@v1", False), ("b", "b", True)]
