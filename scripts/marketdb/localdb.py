@@ -1,8 +1,10 @@
 """The private local PostgreSQL 17 + TimescaleDB + pgTAP server.
 
-Debian 12 has no TimescaleDB, and trixie's packages cannot be installed into a bookworm
-host, so the server runs from a Debian 13 root built once with debootstrap (from the host's
-own configured mirror) and cached outside the work tree. The host's sqitch, psql and
+On a Debian 13 host the server runs from the host's own packages (scripts/bootstrap.sh
+installs them without letting postgresql-common make a cluster of its own). Debian 12 has no
+TimescaleDB, and trixie's packages cannot be installed into a bookworm host, so there the
+server runs from a Debian 13 root built once with debootstrap (from the host's own
+configured mirror) and cached outside the work tree. Either way the host's sqitch, psql and
 pg_prove talk to it over TCP on 127.0.0.1.
 """
 
@@ -24,15 +26,15 @@ from typing import Iterator
 from . import config
 
 SUITE = "trixie"
-PACKAGES = (
-    "postgresql-17",
-    "postgresql-17-timescaledb",
-    "postgresql-17-pgtap",
-    "postgresql-17-partman",
+PACKAGE_LIST = config.PROJECT_ROOT / "scripts" / "server-packages.txt"
+PACKAGES = tuple(
+    line.strip() for line in PACKAGE_LIST.read_text().splitlines() if line.strip() and not line.startswith("#")
 )
 PG_BIN = "/usr/lib/postgresql/17/bin"
 # Inside the Debian 13 root, so the chrooted server can reach it; one folder per port.
 SERVER_HOME = "/srv/marketdb"
+# libfaketime, for tests that move a throwaway server's clock (tests/test_clock.py).
+FAKETIME_LIB = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 
 
 class LocalDbError(Exception):
@@ -46,10 +48,47 @@ def _progress(message: str) -> None:
 # --------------------------------------------------------------------------- the root
 
 
+def debian_major(etc: Path = Path("/etc")) -> int | None:
+    """The host's Debian major version (12, 13, ...), None when it is not Debian."""
+    try:
+        fields = dict(
+            line.split("=", 1) for line in (etc / "os-release").read_text().splitlines() if "=" in line
+        )
+    except OSError:
+        return None
+    if fields.get("ID", "").strip('"') != "debian":
+        return None
+    version = fields.get("VERSION_ID", "").strip('"')
+    if version.isdigit():
+        return int(version)
+    # testing and unstable have no VERSION_ID; trixie is 13.
+    return 13 if fields.get("VERSION_CODENAME", "").strip('"') in {"trixie", "forky", "sid"} else None
+
+
+def uses_host_packages(etc: Path = Path("/etc")) -> bool:
+    """True on Debian 13 and later: the host installs the server's packages itself, so no
+    second root (82 s and 750 MB that never get updates) is needed.
+    MARKETDB_SERVER_ROOT=debootstrap forces the cached root on any host."""
+    if os.environ.get("MARKETDB_SERVER_ROOT") == "debootstrap":
+        return False
+    major = debian_major(etc)
+    return major is not None and major >= 13
+
+
 def root_dir() -> Path:
-    """Cache folder of the Debian 13 root; its name changes when the package list does."""
+    """Where the server's programs are: / on a Debian 13 host, else the cached Debian 13
+    root, whose folder name changes when the package list does."""
+    if uses_host_packages():
+        return Path("/")
     key = hashlib.sha256(" ".join((SUITE, *PACKAGES)).encode()).hexdigest()[:10]
     return config.cache_dir() / f"debian13-pg17-{key}"
+
+
+def _server_home_root() -> str:
+    """The folder holding one data folder per port, as the server sees it."""
+    if uses_host_packages():
+        return str(config.cache_dir() / "servers")
+    return SERVER_HOME
 
 
 def host_mirror(etc: Path = Path("/etc")) -> str:
@@ -118,8 +157,15 @@ def _lock(name: str) -> Iterator[None]:
 
 
 def ensure_root() -> Path:
-    """Build the Debian 13 root once; later calls return the cached one at once."""
+    """Build the Debian 13 root once; later calls return the cached one at once. On a
+    Debian 13 host, check that the host has the server's packages."""
     root = root_dir()
+    if uses_host_packages():
+        missing = [p for p in PACKAGES if subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", p], capture_output=True, text=True).stdout != "install ok installed"]
+        if missing:
+            raise LocalDbError(f"this Debian 13 host lacks the server's packages {', '.join(missing)}: run `make deps` as root")
+        return root
     if (root / ".marketdb-complete").exists():
         return root
     _require_root("building the Debian 13 server root")
@@ -155,10 +201,12 @@ def ensure_root() -> Path:
 class Server:
     port: int
     root: Path
+    # Extra environment of the server process (tests preload libfaketime with it).
+    env: tuple[tuple[str, str], ...] = ()
 
     @property
     def home(self) -> str:  # path inside the root
-        return f"{SERVER_HOME}/pg{self.port}"
+        return f"{_server_home_root()}/pg{self.port}"
 
     @property
     def data(self) -> str:
@@ -176,8 +224,8 @@ class Server:
         return f"postgresql://{config.SUPERUSER}:{config.PASSWORD}@127.0.0.1:{self.port}/{dbname}"
 
 
-def server(port: int | None = None) -> Server:
-    return Server(port=config.port() if port is None else port, root=root_dir())
+def server(port: int | None = None, env: dict[str, str] | None = None) -> Server:
+    return Server(port=config.port() if port is None else port, root=root_dir(), env=tuple(sorted((env or {}).items())))
 
 
 def _postgres_ids(root: Path) -> tuple[int, int]:
@@ -189,10 +237,12 @@ def _postgres_ids(root: Path) -> tuple[int, int]:
 
 
 def _chroot(srv: Server, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a PostgreSQL program as the postgres user in the server's root (/ on a Debian 13 host)."""
     uid, gid = _postgres_ids(srv.root)
     command = [
         "chroot", f"--userspec={uid}:{gid}", str(srv.root),
         "env", "-i", "HOME=/var/lib/postgresql", "LANG=C.UTF-8", f"PATH={PG_BIN}:/usr/bin:/bin",
+        *(f"{name}={value}" for name, value in srv.env),
         *args,
     ]
     result = subprocess.run(command, capture_output=True, text=True)
@@ -246,6 +296,11 @@ def _init(srv: Server) -> None:
     home.mkdir(parents=True, exist_ok=True)
     uid, gid = _postgres_ids(srv.root)
     os.chown(home, uid, gid)
+    # On a host, the postgres user must be able to reach its home through the cache folder.
+    for parent in home.parents:
+        if parent == srv.root or parent == Path("/"):
+            break
+        parent.chmod(parent.stat().st_mode | 0o711)
     pwfile = home / "pwfile"
     pwfile.write_text(config.PASSWORD + "\n")
     os.chown(pwfile, uid, gid)
@@ -259,15 +314,21 @@ def _init(srv: Server) -> None:
         conf.write(SERVER_SETTINGS.format(port=srv.port))
 
 
-def up(port: int | None = None) -> Server:
+def up(port: int | None = None, env: dict[str, str] | None = None) -> Server:
     """Start the private server (building the root and cluster on first use)."""
     _require_root("starting the private server")
-    srv = server(port)
+    srv = server(port, env)
     ensure_root()
     with _lock(f"pg{srv.port}"):
         if is_running(srv):
             return srv
         if _port_in_use(srv.port):
+            for stale in _stale_servers(srv):
+                raise LocalDbError(
+                    f"port {srv.port} is held by marketdb's server from an older root ({stale.root}, made for "
+                    f"another package list); stop it with `{' '.join(_stop_command(stale))}`, then run this again "
+                    f"(its data stays in {stale.host_data} until you delete that root)"
+                )
             raise LocalDbError(
                 f"port {srv.port} on 127.0.0.1 is in use by another program; "
                 f"stop it or choose another port, e.g. `MARKETDB_PORT={srv.port + 1} make db-up`"
@@ -283,6 +344,23 @@ def up(port: int | None = None) -> Server:
                 f"fix the cause above, or `make db-destroy` to start over with an empty cluster"
             )
     return srv
+
+
+def _stale_servers(srv: Server) -> list[Server]:
+    """Running servers on srv's port from cached roots other than srv's."""
+    if uses_host_packages() or not config.cache_dir().is_dir():
+        return []
+    found = []
+    for root in sorted(config.cache_dir().glob("debian13-pg17-*")):
+        other = Server(port=srv.port, root=root)
+        if root != srv.root and root.is_dir() and (other.host_data / "postmaster.pid").exists():
+            found.append(other)
+    return found
+
+
+def _stop_command(srv: Server) -> list[str]:
+    uid, gid = _postgres_ids(srv.root)
+    return ["chroot", f"--userspec={uid}:{gid}", str(srv.root), f"{PG_BIN}/pg_ctl", "stop", "-m", "fast", "-D", srv.data]
 
 
 def down(port: int | None = None) -> bool:
@@ -305,9 +383,12 @@ def destroy(port: int | None = None) -> Path:
 def pg_tool(name: str) -> list[str]:
     """Command prefix for a PostgreSQL 17 client tool (pg_dump must not be older than the server).
 
-    The host's are PostgreSQL 15; the cached root has 17's, run through chroot.
+    A Debian 12 host's are PostgreSQL 15; the cached root has 17's, run through chroot. A
+    Debian 13 host has 17's where the server packages put them.
     """
     root = root_dir()
+    if uses_host_packages() and Path(PG_BIN, name).exists():
+        return [f"{PG_BIN}/{name}"]
     if (root / ".marketdb-complete").exists() and os.geteuid() == 0:
         return ["chroot", str(root), f"{PG_BIN}/{name}"]
     found = shutil.which(name)
@@ -317,11 +398,18 @@ def pg_tool(name: str) -> list[str]:
 
 
 @contextmanager
-def temporary_server(port: int) -> Iterator[Server]:
-    """A throwaway cluster of its own, for tests of cluster-wide behaviour (roles)."""
+def temporary_server(port: int, env: dict[str, str] | None = None, settings: str = "") -> Iterator[Server]:
+    """A throwaway cluster of its own, for tests of cluster-wide behaviour (roles, the clock);
+    env is added to the server's environment, settings to its postgresql.conf."""
     destroy(port)
     try:
-        yield up(port)
+        if settings:
+            srv = server(port, env)
+            ensure_root()
+            _init(srv)
+            with open(srv.host_data / "postgresql.conf", "a") as conf:
+                conf.write(settings)
+        yield up(port, env)
     finally:
         destroy(port)
 
