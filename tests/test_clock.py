@@ -47,7 +47,11 @@ class Clock:
     def set(self, target: datetime) -> datetime:
         """Moves the server's clock to target and returns the server's now() once it shows."""
         offset = round((target - datetime.now(timezone.utc)).total_seconds())
-        self.offset_file.write_text(f"{offset:+d}\n")
+        # Atomically: a backend starting meanwhile must never read a half-written file.
+        partial = self.offset_file.with_name(self.offset_file.name + ".partial")
+        partial.write_text(f"{offset:+d}\n")
+        partial.chmod(0o644)
+        os.replace(partial, self.offset_file)
         deadline = time.monotonic() + 10
         while True:
             with psycopg.connect(self.url, autocommit=True) as conn:
@@ -145,6 +149,13 @@ def last_run(conn) -> tuple[datetime, str]:
 def test_maintenance_is_right_at_any_hour(clock, days_ahead, clock_time):
     day = datetime.now(timezone.utc).date() + timedelta(days=days_ahead)
     target = datetime.combine(day, datetime.strptime(clock_time, "%H:%M:%S").time(), timezone.utc)
+    try:
+        run_everything_at(clock, target)
+    except (AssertionError, psycopg.Error, RuntimeError) as exc:
+        raise AssertionError(f"{exc}\n\nlast lines of the server's log:\n{localdb._tail(clock.srv.log, 30)}") from exc
+
+
+def run_everything_at(clock: Clock, target: datetime) -> None:
     clock.set(target)
 
     # The SQL path at the server's now(), twice: the second run judged by its own clock.

@@ -82,3 +82,76 @@ def test_a_reworked_change_deploys_reverts_and_round_trips(core_project, empty_u
         "BEGIN;\nSELECT 1 / (obj_description('exchange'::regnamespace, 'pg_namespace') = 'reworked')::integer;\nROLLBACK;\n")
     assert [p for p in harness.check_plan(core_project) if "core/" in p] == []
     assert harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
+
+
+# Excerpts of real `pg_dump --schema-only` output, PostgreSQL 17.12 + TimescaleDB 2.19.3.
+APACHE_DUMP = """--
+-- PostgreSQL database dump
+--
+
+\\restrict abc123
+-- Dumped from database version 17.12 (Debian 17.12-0+deb13u1)
+-- Dumped by pg_dump version 17.12 (Debian 17.12-0+deb13u1)
+
+--
+-- Name: price_candles_1h; Type: VIEW; Schema: onchain; Owner: marketdb_owner
+--
+
+CREATE VIEW onchain.price_candles_1h AS
+ SELECT token_id,
+    timescaledb.time_bucket('01:00:00'::interval, ts) AS bucket
+   FROM onchain.price_snapshots;
+
+"""
+
+TIMESCALE_DUMP = """--
+-- Name: _compressed_hypertable_{c1}; Type: TABLE; Schema: _timescaledb_internal; Owner: marketdb_owner
+--
+
+CREATE TABLE _timescaledb_internal._compressed_hypertable_{c1} (
+);
+
+--
+-- Name: _compressed_hypertable_{c2}; Type: TABLE; Schema: _timescaledb_internal; Owner: marketdb_owner
+--
+
+CREATE TABLE _timescaledb_internal._compressed_hypertable_{c2} (
+);
+
+--
+-- Name: price_candles_1h; Type: VIEW; Schema: onchain; Owner: marketdb_owner
+--
+
+CREATE VIEW onchain.price_candles_1h AS
+ SELECT _materialized_hypertable_{m}.token_id
+   FROM _timescaledb_internal._materialized_hypertable_{m}
+  WHERE (_materialized_hypertable_{m}.bucket < COALESCE(_timescaledb_functions.to_timestamp(_timescaledb_functions.cagg_watermark({m})), '-infinity'::timestamp with time zone));
+
+--
+-- Name: _hyper_{h}_10_chunk ts_cagg_invalidation_trigger; Type: TRIGGER; Schema: _timescaledb_internal; Owner: marketdb_owner
+--
+
+CREATE TRIGGER ts_cagg_invalidation_trigger AFTER INSERT OR DELETE OR UPDATE ON _timescaledb_internal._hyper_{h}_10_chunk FOR EACH ROW EXECUTE FUNCTION _timescaledb_functions.continuous_agg_invalidation_trigger('{h}');
+
+"""
+
+
+def test_dump_normalisation_ignores_pg_dump_run_lines():
+    other_run = APACHE_DUMP.replace("abc123", "def456")
+    assert harness.normalize_dump(APACHE_DUMP) == harness.normalize_dump(other_run)
+    assert "restrict" not in harness.normalize_dump(APACHE_DUMP)
+    # A real difference still shows.
+    assert harness.normalize_dump(APACHE_DUMP) != harness.normalize_dump(APACHE_DUMP.replace("token_id", "token"))
+
+
+def test_dump_normalisation_ignores_timescaledb_catalog_ids():
+    first = TIMESCALE_DUMP.format(c1=10, c2=2, m=7, h=1)
+    # After a full revert and redeploy every id is higher, and the blocks sort differently.
+    redeployed = TIMESCALE_DUMP.format(c1=36, c2=28, m=14, h=25)
+    assert first != redeployed
+    assert harness.normalize_dump(first) == harness.normalize_dump(redeployed)
+    normalized = harness.normalize_dump(first)
+    assert "_materialized_hypertable_N" in normalized and "cagg_watermark(N)" in normalized
+    assert "continuous_agg_invalidation_trigger('N')" in normalized
+    # A different view body is still a difference.
+    assert harness.normalize_dump(first) != harness.normalize_dump(first.replace(".token_id\n", ".bucket\n"))

@@ -54,6 +54,7 @@ def test_missing_debootstrap_says_what_to_install(tmp_path, monkeypatch):
     if localdb.os.geteuid() != 0:
         pytest.skip("the root check comes first when not root")
     monkeypatch.setenv("MARKETDB_CACHE", str(tmp_path))
+    monkeypatch.setenv("MARKETDB_SERVER_ROOT", "debootstrap")  # the Debian 12 route, on any host
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(localdb.LocalDbError, match="apt-get install debootstrap"):
         localdb.ensure_root()
@@ -114,3 +115,44 @@ def test_with_database_url_commands_use_it_and_start_nothing(monkeypatch):
             assert result.returncode == 0, result.stderr
         assert f"127.0.0.1:{port}" in result.stdout or f"port={port}" in result.stdout
         assert not localdb.is_running(localdb.server())
+
+
+@pytest.mark.parametrize(
+    "os_release, host_packages",
+    [
+        ('ID=debian\nVERSION_ID="12"\nVERSION_CODENAME=bookworm\n', False),
+        ('ID=debian\nVERSION_ID="13"\nVERSION_CODENAME=trixie\n', True),
+        ('ID=debian\nVERSION_CODENAME=trixie\n', True),  # testing has no VERSION_ID
+        ('ID=ubuntu\nVERSION_ID="24.04"\n', False),
+        ("", False),
+    ],
+    ids=["debian 12", "debian 13", "trixie without VERSION_ID", "ubuntu", "no os-release"],
+)
+def test_debian_13_hosts_use_their_own_packages(tmp_path, monkeypatch, os_release, host_packages):
+    monkeypatch.delenv("MARKETDB_SERVER_ROOT", raising=False)
+    if os_release:
+        (tmp_path / "os-release").write_text(os_release)
+    assert localdb.uses_host_packages(tmp_path) is host_packages
+    monkeypatch.setenv("MARKETDB_SERVER_ROOT", "debootstrap")
+    assert localdb.uses_host_packages(tmp_path) is False
+
+
+def test_host_packages_route_runs_the_server_from_the_host(tmp_path, monkeypatch):
+    monkeypatch.setattr(localdb, "uses_host_packages", lambda etc=None: True)
+    monkeypatch.setenv("MARKETDB_CACHE", str(tmp_path))
+    srv = localdb.server(5555)
+    assert srv.root == localdb.Path("/")
+    assert srv.data == f"{tmp_path}/servers/pg5555/data"
+    assert srv.host_data == tmp_path / "servers/pg5555/data"
+    monkeypatch.setattr(localdb, "uses_host_packages", lambda etc=None: False)
+    srv = localdb.server(5555)
+    assert srv.root.parent == tmp_path and srv.root.name.startswith("debian13-pg17-")
+    assert srv.data == "/srv/marketdb/pg5555/data"
+
+
+def test_the_package_list_has_one_home():
+    listed = [line.strip() for line in (PROJECT / "scripts/server-packages.txt").read_text().splitlines()
+              if line.strip() and not line.startswith("#")]
+    assert list(localdb.PACKAGES) == listed
+    assert "postgresql-17-timescaledb" in listed and "libfaketime" in listed
+    assert "scripts/server-packages.txt" in (PROJECT / "scripts/bootstrap.sh").read_text()

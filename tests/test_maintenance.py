@@ -263,7 +263,8 @@ def test_cli_database_failure_exits_1_with_the_error(maint_url):
 def test_cli_status_lists_every_managed_table(maint_url):
     result = cli(maint_url, "status", "--json")
     assert result.returncode == 0, result.stderr
-    rows = {r["parent_table"]: r for r in json.loads(result.stdout)}
+    payload = json.loads(result.stdout)
+    rows = {r["parent_table"]: r for r in payload["tables"]}
     assert set(rows) == MANAGED
     assert rows["exchange.market_snapshots"]["retention"] == "180 days"
     assert rows["exchange.trades"]["rows_in_default"] == 0
@@ -275,3 +276,39 @@ def test_cli_status_lists_every_managed_table(maint_url):
     assert rows["onchain.orderbook_snapshots"]["next_retention_cutoff"] is None
     table = cli(maint_url, "status")
     assert table.stdout.splitlines()[0].split()[:4] == ["parent_table", "kind", "enabled", "partitions"]
+    assert "TimescaleDB jobs" in table.stdout
+
+
+def test_cli_status_shows_timescaledb_jobs_and_their_failures(maint_url):
+    with db.connect(maint_url) as conn:
+        edition = conn.execute("SELECT maintenance.edition()").fetchone()[0]
+    payload = json.loads(cli(maint_url, "status", "--json").stdout)
+    jobs = {(j["proc_name"], j["target"]) for j in payload["timescaledb_jobs"]}
+    if edition == "apache":
+        assert jobs == set(), "the apache edition has no TimescaleDB policies"
+        assert "none (the apache edition" in cli(maint_url, "status").stdout
+        return
+    # timescale: the two rollup refreshes and a compression policy per hypertable.
+    assert {("policy_refresh_continuous_aggregate", "onchain.price_candles_1h"),
+            ("policy_refresh_continuous_aggregate", "onchain.trade_volume_1h"),
+            ("policy_compression", "crypto.trades")} <= jobs
+    # A job whose last run failed (here one that always raises, run by the scheduler) is
+    # named on stderr with its error; status still exits 0.
+    with db.connect(maint_url) as conn:
+        conn.execute("CREATE PROCEDURE public.status_test_failing_job(job_id integer, config jsonb) LANGUAGE plpgsql"
+                     " AS $$ BEGIN RAISE EXCEPTION 'status test: this job always fails'; END $$")
+        conn.execute("SET ROLE marketdb_owner")
+        job_id = conn.execute("SELECT timescaledb.add_job('public.status_test_failing_job', '1 hour', initial_start => now())").fetchone()[0]
+        conn.execute("RESET ROLE")
+        try:
+            deadline = time.monotonic() + 60
+            while conn.execute("SELECT last_run_status FROM timescaledb_information.job_stats WHERE job_id = %s",
+                               (job_id,)).fetchone() != ("Failed",):
+                assert time.monotonic() < deadline, "TimescaleDB's scheduler never ran the failing job"
+                time.sleep(0.5)
+            result = cli(maint_url, "status")
+        finally:
+            conn.execute("SELECT timescaledb.delete_job(%s)", (job_id,))
+            conn.execute("DROP PROCEDURE public.status_test_failing_job")
+    assert result.returncode == 0
+    assert f"TimescaleDB job {job_id}" in result.stderr

@@ -140,12 +140,23 @@ def _status(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise config.UsageError(str(exc)) from None
     rows = maintenance.status(db.server_url(), reference)
+    jobs = maintenance.jobs(db.server_url())
     if args.json:
-        print(maintenance.to_json(rows))
+        print(maintenance.to_json({"tables": rows, "timescaledb_jobs": jobs}))
     else:
         columns = ["parent_table", "kind", "enabled", "partitions", "oldest_day", "newest_day", "rows_in_default",
                    "premake_days", "retention", "retention_action", "next_retention_cutoff"]
         print(maintenance.render_table(rows, columns))
+        print("\nTimescaleDB jobs (compression and rollup refresh, run by TimescaleDB's scheduler):")
+        if jobs:
+            print(maintenance.render_table(jobs, ["job_id", "proc_name", "target", "scheduled", "last_run_status",
+                                                  "last_run_started_at", "total_runs", "total_failures", "last_error"]))
+        else:
+            print("  none (the apache edition has no compression or continuous aggregates)")
+    # A failed job does not fail status (status only reports), but it is said where cron mail sees it.
+    for job in maintenance.failed_jobs(jobs):
+        print(f"marketdb: TimescaleDB job {job['job_id']} ({job['proc_name']} on {job['target']}) last run failed: "
+              f"{job['last_error']}", file=sys.stderr)
     return 0
 
 

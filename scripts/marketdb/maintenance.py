@@ -84,6 +84,35 @@ def status(url: str, reference_time: datetime | None = None) -> list[dict]:
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
+# The TimescaleDB jobs of marketdb's roles in this database (compression and rollup refresh
+# policies, run by TimescaleDB's scheduler on the timescale edition; none on apache), with
+# the last error of each.
+JOBS_QUERY = """
+SELECT j.job_id, j.proc_name,
+       coalesce(ca.view_schema || '.' || ca.view_name, j.hypertable_schema || '.' || j.hypertable_name) AS target,
+       j.scheduled, s.last_run_status, s.last_run_started_at, s.total_runs, s.total_failures,
+       (SELECT e.err_message FROM timescaledb_information.job_errors AS e
+         WHERE e.job_id = j.job_id ORDER BY e.start_time DESC LIMIT 1) AS last_error
+  FROM timescaledb_information.jobs AS j
+  LEFT JOIN timescaledb_information.job_stats AS s ON s.job_id = j.job_id
+  LEFT JOIN timescaledb_information.continuous_aggregates AS ca
+    ON (ca.materialization_hypertable_schema, ca.materialization_hypertable_name) = (j.hypertable_schema, j.hypertable_name)
+ WHERE j.owner::text LIKE 'marketdb\\_%'
+ ORDER BY j.job_id
+"""
+
+
+def jobs(url: str) -> list[dict]:
+    with db.connect(url) as conn:
+        cur = conn.execute(JOBS_QUERY)
+        names = [c.name for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def failed_jobs(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if r["last_run_status"] == "Failed"]
+
+
 def summary_status(actions: list[Action]) -> str:
     kinds = {a.action for a in actions}
     if "error" in kinds:
