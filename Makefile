@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status bench
+.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status bench torture
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -42,3 +42,7 @@ status: deps ## partitions per managed table, rows in default, next retention cu
 
 bench: deps db-up ## benchmarks, results in bench/ (QUICK=1: small sizes, results in bench/quick/)
 	@$(VENV)/bin/python -m marketdb.bench $(if $(QUICK),--quick --out bench/quick,--out bench)
+
+torture: deps ## the long torture run of maintenance (make test runs a short one): TORTURE_SECONDS=300
+	@MARKETDB_TORTURE_SECONDS=$(or $(TORTURE_SECONDS),300) MARKETDB_TORTURE_RESCUE_ROWS=$(or $(TORTURE_RESCUE_ROWS),1000000) \
+		$(VENV)/bin/pytest -s tests/test_torture.py

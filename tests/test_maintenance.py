@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 import psycopg
 import psycopg.conninfo
+import psycopg.errors
 import psycopg.sql
 import pytest
 
@@ -91,11 +92,16 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
         try:
             with psycopg.connect(maint_url, autocommit=True) as conn:
                 while not writers_done.is_set():
-                    reference = today + timedelta(hours=random.Random(n).randint(0, 48))
-                    rows = conn.execute(
-                        "SELECT action, detail, rows_moved FROM maintenance.run_maintenance_for('exchange.trades', %s)" if n % 2
-                        else "SELECT action, detail, rows_moved FROM maintenance.run_maintenance(%s)",
-                        (reference,)).fetchall()
+                    if n % 2 == 0:
+                        # The pg_cron path: every table, committing table by table. It ends
+                        # with an error when a table was skipped (another run held it).
+                        try:
+                            conn.execute("CALL maintenance.run_all()")
+                        except psycopg.errors.ObjectNotInPrerequisiteState as exc:
+                            skips.append(str(exc))
+                        time.sleep(0.01)
+                        continue
+                    rows = conn.execute("SELECT action, detail, rows_moved FROM maintenance.run_maintenance_for('exchange.trades')").fetchall()
                     for action, detail, moved in rows:
                         if action == "rescue":
                             rescued.append(moved)
@@ -140,24 +146,26 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
 def test_a_second_concurrent_run_skips_the_table_visibly(maint_url):
     with psycopg.connect(maint_url) as first, psycopg.connect(maint_url, autocommit=True) as second:
         first.execute("SELECT * FROM maintenance.run_maintenance_for('exchange.market_snapshots')").fetchall()
-        # first's transaction is still open: it holds the table's advisory lock.
+        # first's transaction is still open: it holds the table's policy row lock.
         rows = second.execute("SELECT action, detail FROM maintenance.run_maintenance_for('exchange.market_snapshots')").fetchall()
         first.rollback()
     assert rows == [("skip", "another maintenance run is working on this table; skipped")]
 
 
 def test_lock_timeout_is_reported_and_changes_nothing_and_writers_proceed(maint_url):
-    future = datetime.now(timezone.utc) + timedelta(days=60)  # needs new partitions
     before = count(maint_url, "SELECT count(*) FROM maintenance.partitions_of('exchange.orderbook_deltas')")
     with psycopg.connect(maint_url) as reader:
         # A long-running reader holds ACCESS SHARE on the table.
         reader.execute("SELECT count(*) FROM exchange.orderbook_deltas").fetchone()
-        result = cli(maint_url, "maintain", "--table", "exchange.orderbook_deltas", "--now", future.isoformat(), "--json")
+        # 60 days ahead: new partitions are needed, so the run needs the parent's lock.
+        result = cli(maint_url, "maintain", "--table", "exchange.orderbook_deltas", "--premake", "60", "--json")
         # A writer queued behind the maintenance lock request gets through once it gives up.
         with psycopg.connect(maint_url, autocommit=True) as writer:
             writer.execute("INSERT INTO exchange.orderbook_deltas (ticker, ts, seq, side, price, delta) VALUES ('L', now(), 1, 'yes', 50, 1)")
         reader.rollback()
-    assert result.returncode == 1, result.stdout + result.stderr
+    # Finished, but a table was not maintained: exit 3, and the next run retries.
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "not maintained" in result.stderr
     payload = json.loads(result.stdout)
     assert payload["status"] == "partial"
     assert [a["action"] for a in payload["actions"]] == ["lock_timeout"]
@@ -175,7 +183,7 @@ def test_hypertable_retention_behind_a_reader_reports_lock_timeout_and_drops_not
         reader.execute("SELECT count(*) FROM crypto.funding").fetchone()  # ACCESS SHARE on every chunk
         result = cli(maint_url, "maintain", "--table", "crypto.funding", "--json")
         reader.rollback()
-    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.returncode == 3, result.stdout + result.stderr
     assert [a["action"] for a in json.loads(result.stdout)["actions"]] == ["lock_timeout"]
     assert count(maint_url, "SELECT count(*) FROM crypto.funding WHERE symbol = 'LCK'") == 2
     # Once the reader is gone the same run goes through.
@@ -242,10 +250,15 @@ def test_cli_runs_as_a_login_granted_only_the_maintainer_role(maint_url):
         (["maintain", "--table", "exchange.nope"], 'p_parent_table: table "exchange.nope" does not exist'),
         (["maintain", "--table", "exchange.series"], "p_parent_table: exchange.series has no maintenance policy"),
         (["maintain", "--premake", "3"], "--premake applies to one table"),
-        (["maintain", "--table", "exchange.trades", "--premake", "-1"], "--premake must be between 0 and 366"),
+        (["maintain", "--table", "exchange.trades", "--premake", "-1"], "p_premake_days: days to premake must be between 0 and 366, got -1"),
         (["maintain", "--bogus"], "unrecognized arguments: --bogus"),
+        (["maintain", "--now", ""], "--now: '' is not an ISO 8601 timestamp"),
+        (["maintain", "--table", ""], "--table: a table name is required"),
+        (["maintain", "--now", "2000-01-01T00:00:00Z"], "p_reference_time: 2000-01-01 00:00:00+00 is more than 01:00:00 from the server's clock"),
+        (["status", "--now", ""], "--now: '' is not an ISO 8601 timestamp"),
     ],
-    ids=["bad --now", "unknown table", "no policy", "premake without table", "negative premake", "unknown option"],
+    ids=["bad --now", "unknown table", "no policy", "premake without table", "negative premake", "unknown option",
+         "empty --now", "empty --table", "--now far from the clock", "status empty --now"],
 )
 def test_cli_bad_arguments_exit_2_naming_the_argument(maint_url, args, message):
     result = cli(maint_url, *args)
@@ -312,3 +325,151 @@ def test_cli_status_shows_timescaledb_jobs_and_their_failures(maint_url):
             conn.execute("DROP PROCEDURE public.status_test_failing_job")
     assert result.returncode == 0
     assert f"TimescaleDB job {job_id}" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "url, message",
+    [("postgresql://postgres:x@127.0.0.1:99999/marketdb", "DATABASE_URL has port '99999'"),
+     ("postgresql://[broken", "DATABASE_URL cannot be parsed"),
+     ("not a url at all", "DATABASE_URL cannot be parsed")],
+    ids=["port 99999", "unparseable URI", "not a URL"],
+)
+def test_cli_a_bad_database_url_exits_2_naming_it(url, message):
+    for args in (["maintain"], ["status"]):
+        result = cli(url, *args)
+        assert result.returncode == 2, result.stderr
+        assert message in result.stderr
+
+
+# --------------------------------------------------------------------------- issue 10: writers and locks
+
+
+def test_the_pg_cron_path_commits_table_by_table_and_never_deadlocks_a_writer(maint_url):
+    """The reproduction: a writer inserts into trades, maintenance runs over every table with
+    rows waiting in both default partitions, the writer then inserts into snapshots. With
+    one transaction for every table the writer was cancelled (40P01); CALL run_all() commits
+    each table before locking the next, so the writer's transaction goes through."""
+    for attempt in range(3):
+        with psycopg.connect(maint_url, autocommit=True) as setup:
+            setup.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                          " VALUES (%s, 'DL', now() + interval '12 days', 50, 50, 1, 'yes')", (f"dl-wait-{attempt}",))
+            setup.execute("INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask)"
+                          " VALUES ('DL', now() + interval '12 days' + %s * interval '1 second', 40, 41)", (attempt,))
+        outcome: dict[str, object] = {}
+        with psycopg.connect(maint_url, autocommit=False) as writer:
+            writer.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                           " VALUES (%s, 'DL', now(), 50, 50, 1, 'yes')", (f"dl-{attempt}",))
+
+            def maintain() -> None:
+                with psycopg.connect(maint_url, autocommit=True) as m:
+                    try:
+                        m.execute("CALL maintenance.run_all()")
+                        outcome["maintenance"] = "done"
+                    except psycopg.Error as exc:
+                        outcome["maintenance"] = exc.sqlstate
+
+            thread = threading.Thread(target=maintain)
+            thread.start()
+            time.sleep(1.0)  # maintenance has locked snapshots (and queued behind the writer on trades)
+            started = time.monotonic()
+            writer.execute("INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask) VALUES ('DL', now(), 40, 41)")
+            outcome["writer_wait_s"] = time.monotonic() - started
+            writer.commit()
+            thread.join(timeout=60)
+        # The writer was never cancelled; maintenance either waited for it or timed out on trades.
+        assert outcome["maintenance"] in ("done", "55000"), outcome
+        assert outcome["writer_wait_s"] < 5, outcome
+    assert count(maint_url, "SELECT count(*) FROM exchange.trades WHERE trade_id LIKE 'dl-%%'") == 6
+    # The function that held every table in one transaction now refuses real runs.
+    with psycopg.connect(maint_url, autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InvalidParameterValue, match="deadlock writers"):
+            conn.execute("SELECT * FROM maintenance.run_maintenance()")
+
+
+def test_only_marketdb_roles_can_make_a_run_skip_a_table(maint_url):
+    role = f"skip_probe_{os.getpid()}"
+    with db.connect(maint_url) as conn:
+        conn.execute(psycopg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'x' IN ROLE marketdb_reader").format(psycopg.sql.Identifier(role)))
+    try:
+        as_reader = psycopg.conninfo.make_conninfo(maint_url, user=role, password="x")
+        with psycopg.connect(as_reader, autocommit=False) as reader:
+            # The lock v0.1.0's runs used: any login could take it.
+            reader.execute("SELECT pg_advisory_lock(hashtext('marketdb.maintenance'), hashtext('exchange.trades'))")
+            # The policy row lock runs take now needs UPDATE on the registry.
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                reader.execute("SELECT 1 FROM maintenance.policy WHERE parent_table = 'exchange.trades' FOR UPDATE")
+            reader.rollback()
+            reader.execute("SELECT pg_advisory_lock(hashtext('marketdb.maintenance'), hashtext('exchange.trades'))")
+            result = cli(maint_url, "maintain", "--table", "exchange.trades", "--json")
+            reader.execute("SELECT pg_advisory_unlock_all()")
+        assert result.returncode == 0, result.stderr
+        assert "skip" not in {a["action"] for a in json.loads(result.stdout)["actions"]}
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute(psycopg.sql.SQL("DROP ROLE {}").format(psycopg.sql.Identifier(role)))
+
+
+def test_a_skipped_table_exits_3_and_shows_in_status(maint_url):
+    with psycopg.connect(maint_url, autocommit=False) as holder:
+        # Another run holding the table (here: its policy row, as a run does).
+        holder.execute("SELECT 1 FROM maintenance.policy WHERE parent_table = 'exchange.trades' FOR NO KEY UPDATE")
+        result = cli(maint_url, "maintain", "--table", "exchange.trades", "--json")
+        holder.rollback()
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert [a["action"] for a in json.loads(result.stdout)["actions"]] == ["skip"]
+    assert "finished, but 1 table(s) were not maintained" in result.stderr
+    rows = {r["parent_table"]: r for r in json.loads(cli(maint_url, "status", "--json").stdout)["tables"]}
+    assert rows["exchange.trades"]["last_outcome"] in ("ok", "noop")  # the skip could not touch the locked row
+    with db.connect(maint_url) as conn:
+        conn.execute("UPDATE maintenance.policy SET last_success_at = now() - interval '4 hours', last_outcome = 'lock_timeout'"
+                     " WHERE parent_table = 'exchange.trades'")
+    status = cli(maint_url, "status", "--json")
+    rows = {r["parent_table"]: r for r in json.loads(status.stdout)["tables"]}
+    assert status.returncode == 0
+    assert rows["exchange.trades"]["overdue"] is True and rows["exchange.market_snapshots"]["overdue"] is False
+    assert "exchange.trades is overdue" in status.stderr
+    assert cli(maint_url, "maintain", "--table", "exchange.trades").returncode == 0
+    rows = {r["parent_table"]: r for r in json.loads(cli(maint_url, "status", "--json").stdout)["tables"]}
+    assert rows["exchange.trades"]["overdue"] is False
+
+
+def test_hostile_rows_stay_in_the_default_partition_reported_and_status_still_works(maint_url):
+    """A registered table without a time-window constraint, fed the rows that wedged or
+    exploded v0.1.0's maintenance: infinity, -infinity, year 294276, 1970."""
+    with db.connect(maint_url) as conn:
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute("CREATE TABLE exchange.hostile (id bigint GENERATED ALWAYS AS IDENTITY, ts timestamptz NOT NULL) PARTITION BY RANGE (ts)")
+        conn.execute("CREATE TABLE exchange.hostile_default PARTITION OF exchange.hostile DEFAULT")
+        conn.execute("RESET ROLE")
+        conn.execute("SELECT maintenance.register_partitioned_table('exchange.hostile', p_retention => interval '30 days')")
+        conn.execute("SET statement_timeout = '60s'")
+        conn.execute("INSERT INTO exchange.hostile (ts) VALUES ('infinity'), ('-infinity'), ('294276-12-31 23:00+00'), ('1970-01-01'),"
+                     " (now() + interval '9 days'), (now() - interval '45 days')")
+        partitions = conn.execute("SELECT count(*) FROM maintenance.partitions_of('exchange.hostile')").fetchone()[0]
+    try:
+        result = cli(maint_url, "maintain", "--table", "exchange.hostile", "--json")
+        assert result.returncode == 0, result.stderr
+        actions = json.loads(result.stdout)["actions"]
+        kinds = [a["action"] for a in actions]
+        # The row 9 days ahead is rescued (identity column kept), the one 45 days old goes as
+        # retention says; the four implausible ones stay, reported once, never as partitions.
+        assert kinds.count("rescue") == 1 and kinds.count("discard") == 1, actions
+        outside = [a for a in actions if a["action"] == "out_of_window"]
+        assert len(outside) == 1 and outside[0]["rows_moved"] == 4, actions
+        assert "-infinity" in outside[0]["detail"] and "infinity" in outside[0]["detail"]
+        assert json.loads(result.stdout)["status"] == "partial"
+        assert count(maint_url, "SELECT count(*) FROM maintenance.partitions_of('exchange.hostile')") == partitions + 1
+        assert count(maint_url, "SELECT count(*) FROM exchange.hostile_default") == 4
+        status = cli(maint_url, "status", "--json")
+        assert status.returncode == 0, status.stderr
+        row = {r["parent_table"]: r for r in json.loads(status.stdout)["tables"]}["exchange.hostile"]
+        assert row["rows_in_default"] == 4
+        assert (row["oldest_in_default"], row["newest_in_default"]) == ("-infinity", "infinity")
+        assert cli(maint_url, "status").returncode == 0
+        # A second run does the same, no more: nothing wedges, nothing grows.
+        again = json.loads(cli(maint_url, "maintain", "--table", "exchange.hostile", "--json").stdout)["actions"]
+        assert [a["action"] for a in again] == ["out_of_window"]
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'exchange.hostile'")
+            conn.execute("DROP TABLE exchange.hostile")

@@ -116,10 +116,10 @@ def _pgtap(args: argparse.Namespace) -> int:
 def _maintain(args: argparse.Namespace) -> int:
     if args.premake is not None and not args.table:
         raise config.UsageError("--premake applies to one table: give --table too")
-    if args.premake is not None and not 0 <= args.premake <= 366:
-        raise config.UsageError(f"--premake must be between 0 and 366, got {args.premake}")
+    if args.table is not None and not args.table.strip():
+        raise config.UsageError("--table: a table name is required, got ''; leave --table out to maintain every table")
     try:
-        reference = maintenance.parse_reference_time(args.now) if args.now else None
+        reference = maintenance.parse_reference_time(args.now) if args.now is not None else None
     except ValueError as exc:
         raise config.UsageError(str(exc)) from None
     progress = None if args.json else (lambda m: print(f"[marketdb] {m}", file=sys.stderr, flush=True))
@@ -128,15 +128,22 @@ def _maintain(args: argparse.Namespace) -> int:
         premake_days=args.premake, progress=progress,
     )
     maintenance.print_actions(actions, reference, args.dry_run, args.json)
-    failed = [a for a in actions if a.action in maintenance.INCOMPLETE_ACTIONS]
-    for a in failed:
+    failed = [a for a in actions if a.action in maintenance.FAILED_ACTIONS]
+    not_done = [a for a in actions if a.action in maintenance.NOT_DONE_ACTIONS]
+    for a in failed + not_done:
         print(f"marketdb: {a.parent_table}: {a.action}: {a.detail}", file=sys.stderr)
-    return 1 if failed else 0
+    if failed:
+        return 1
+    if not_done:
+        print(f"marketdb: finished, but {len(not_done)} table(s) were not maintained (skipped or lock timeout); "
+              "the next run retries them", file=sys.stderr)
+        return 3
+    return 0
 
 
 def _status(args: argparse.Namespace) -> int:
     try:
-        reference = maintenance.parse_reference_time(args.now) if args.now else None
+        reference = maintenance.parse_reference_time(args.now) if args.now is not None else None
     except ValueError as exc:
         raise config.UsageError(str(exc)) from None
     rows = maintenance.status(db.server_url(), reference)
@@ -145,7 +152,8 @@ def _status(args: argparse.Namespace) -> int:
         print(maintenance.to_json({"tables": rows, "timescaledb_jobs": jobs}))
     else:
         columns = ["parent_table", "kind", "enabled", "partitions", "oldest_day", "newest_day", "rows_in_default",
-                   "premake_days", "retention", "retention_action", "next_retention_cutoff"]
+                   "oldest_in_default", "newest_in_default", "premake_days", "retention", "retention_action",
+                   "next_retention_cutoff", "last_outcome", "last_success_at", "overdue"]
         print(maintenance.render_table(rows, columns))
         print("\nTimescaleDB jobs (compression and rollup refresh, run by TimescaleDB's scheduler):")
         if jobs:
@@ -153,7 +161,11 @@ def _status(args: argparse.Namespace) -> int:
                                                   "last_run_started_at", "total_runs", "total_failures", "last_error"]))
         else:
             print("  none (the apache edition has no compression or continuous aggregates)")
-    # A failed job does not fail status (status only reports), but it is said where cron mail sees it.
+    # Status only reports (exit 0); what needs a DBA is also said on stderr, where cron mail sees it.
+    for row in rows:
+        if row["overdue"]:
+            print(f"marketdb: {row['parent_table']} is overdue: last maintained successfully at {row['last_success_at'] or 'never'} "
+                  f"(last outcome {row['last_outcome'] or 'none'}); check the maintenance schedule", file=sys.stderr)
     for job in maintenance.failed_jobs(jobs):
         print(f"marketdb: TimescaleDB job {job['job_id']} ({job['proc_name']} on {job['target']}) last run failed: "
               f"{job['last_error']}", file=sys.stderr)

@@ -34,7 +34,21 @@ def with_dbname(url: str, dbname: str) -> str:
     return make_conninfo(url, dbname=dbname)
 
 
+def check_url(url: str) -> dict[str, str]:
+    """The URL's parts, or a UsageError (exit 2) naming what is wrong with it."""
+    source = "DATABASE_URL" if config.database_url() else "the server URL"
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise config.UsageError(f"{source} cannot be parsed: {str(exc).strip()}; e.g. postgresql://user:secret@host:5432/marketdb") from None
+    port = parts.get("port", "5432")
+    if not (port.isdigit() and 1 <= int(port) <= 65535):
+        raise config.UsageError(f"{source} has port {port!r}; a port is a number from 1 to 65535")
+    return parts
+
+
 def connect(url: str, autocommit: bool = True) -> psycopg.Connection:
+    check_url(url)
     try:
         return psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
     except psycopg.OperationalError as exc:

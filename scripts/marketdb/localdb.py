@@ -363,11 +363,12 @@ def _stop_command(srv: Server) -> list[str]:
     return ["chroot", f"--userspec={uid}:{gid}", str(srv.root), f"{PG_BIN}/pg_ctl", "stop", "-m", "fast", "-D", srv.data]
 
 
-def down(port: int | None = None) -> bool:
+def down(port: int | None = None, mode: str = "fast") -> bool:
+    """Stop the server; mode "immediate" is a crash as far as the data is concerned (tests)."""
     srv = server(port)
     if not is_running(srv):
         return False
-    _chroot(srv, "pg_ctl", "stop", "-w", "-m", "fast", "-D", srv.data)
+    _chroot(srv, "pg_ctl", "stop", "-w", "-m", mode, "-D", srv.data)
     return True
 
 

@@ -17,8 +17,11 @@ from . import db
 
 # SQLSTATEs the maintenance functions raise for a bad argument (the CLI exits 2 on them).
 ARGUMENT_SQLSTATES = {"22023", "42P01"}
-# Actions after which the run did not finish its work (the CLI exits 1).
-INCOMPLETE_ACTIONS = {"error", "lock_timeout"}
+# Exit codes of `marketdb maintain`: 1 when a table's maintenance failed; 3 when the run
+# finished but some table was skipped (another run held it) or timed out waiting for its
+# lock, and will be retried by the next run.
+FAILED_ACTIONS = {"error"}
+NOT_DONE_ACTIONS = {"skip", "lock_timeout"}
 
 
 class ArgumentRejected(Exception):
@@ -44,9 +47,8 @@ def parse_reference_time(text: str) -> datetime:
 
 
 def enabled_tables(conn: psycopg.Connection) -> list[str]:
-    # Through the status function: the maintainer role may execute it but not read the registry.
-    rows = conn.execute("SELECT parent_table FROM maintenance.partition_status() WHERE enabled ORDER BY parent_table").fetchall()
-    return [r[0] for r in rows]
+    # Through a function: the maintainer role may execute it but not read the registry.
+    return [r[0] for r in conn.execute("SELECT t FROM maintenance.enabled_tables() AS t").fetchall()]
 
 
 def run(
@@ -59,7 +61,7 @@ def run(
 ) -> list[Action]:
     actions: list[Action] = []
     with db.connect(url) as conn:  # autocommit: one transaction per table
-        tables = [table] if table else enabled_tables(conn)
+        tables = [table] if table is not None else enabled_tables(conn)
         for name in tables:
             if progress:
                 progress(f"maintaining {name}{' (dry run)' if dry_run else ''}")
@@ -117,7 +119,7 @@ def summary_status(actions: list[Action]) -> str:
     kinds = {a.action for a in actions}
     if "error" in kinds:
         return "error"
-    if kinds & {"lock_timeout", "skip"}:
+    if kinds & {"lock_timeout", "skip", "deferred", "out_of_window"}:
         return "partial"
     if not actions or kinds == {"noop"}:
         return "noop"

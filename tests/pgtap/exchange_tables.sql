@@ -57,16 +57,18 @@ SELECT has_index('exchange', 'events', 'events_series_ticker_idx', 'series_ticke
 
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.trades'::regclass AND contype = 'c'$$,
-    ARRAY['trades_yes_price_range', 'trades_prices_sum_to_100', 'trades_count_positive', 'trades_taker_side_known'],
+    ARRAY['trades_yes_price_range', 'trades_prices_sum_to_100', 'trades_count_positive', 'trades_taker_side_known', 'trades_ts_plausible'],
     'every trade rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.orderbook_deltas'::regclass AND contype = 'c'$$,
-    ARRAY['orderbook_deltas_seq_not_negative', 'orderbook_deltas_side_known', 'orderbook_deltas_price_range', 'orderbook_deltas_delta_nonzero'],
+    ARRAY['orderbook_deltas_seq_not_negative', 'orderbook_deltas_side_known', 'orderbook_deltas_price_range', 'orderbook_deltas_delta_nonzero',
+          'orderbook_deltas_ts_plausible'],
     'every order-book rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.market_snapshots'::regclass AND contype = 'c'$$,
     ARRAY['market_snapshots_yes_bid_range', 'market_snapshots_yes_ask_range', 'market_snapshots_bid_not_above_ask',
-          'market_snapshots_last_price_range', 'market_snapshots_volume_not_negative', 'market_snapshots_open_interest_not_negative'],
+          'market_snapshots_last_price_range', 'market_snapshots_volume_not_negative', 'market_snapshots_open_interest_not_negative',
+          'market_snapshots_ts_plausible'],
     'every snapshot rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.settlements'::regclass AND contype = 'c'$$,

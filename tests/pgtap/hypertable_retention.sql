@@ -21,7 +21,7 @@ SELECT set_eq(
 SELECT is((SELECT count(*)::integer FROM timescaledb.show_chunks('crypto.trades')), 5, 'a dry run drops nothing');
 
 SELECT set_eq(
-    $$SELECT partition_name FROM maintenance.run_maintenance_for('crypto.trades', '2026-03-10 12:00+00') WHERE action = 'drop'$$,
+    $$SELECT partition_name FROM maintenance.run_policies(ARRAY['crypto.trades'], 'crypto.trades', '2026-03-10 12:00+00', false, NULL) WHERE action = 'drop'$$,
     'SELECT chunk FROM doomed',
     'the run drops exactly those chunks');
 SELECT set_eq(
@@ -31,7 +31,7 @@ SELECT set_eq(
 SELECT set_eq($$SELECT trade_id FROM crypto.trades$$, ARRAY['r29', 'r10', 'r1'],
     'rows 29, 10 and 1 days old are kept; 60 and 45 days old are gone');
 SELECT is(
-    (SELECT array_agg(action) FROM maintenance.run_maintenance_for('crypto.trades', '2026-03-10 12:00+00')),
+    (SELECT array_agg(action) FROM maintenance.run_policies(ARRAY['crypto.trades'], 'crypto.trades', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['noop'], 'a second run at the same reference time does nothing');
 SELECT results_eq(
     $$SELECT partitions, rows_in_default, retention, next_retention_cutoff
@@ -42,15 +42,15 @@ SELECT results_eq(
 -- The chunk with the newest row stays, however old: crypto.oi_snapshots keeps 120 days.
 INSERT INTO crypto.oi_snapshots (symbol, ts, open_interest) VALUES ('ETHUSDT', '2025-08-22 00:00+00', 10);
 SELECT is(
-    (SELECT array_agg(action) FROM maintenance.run_maintenance_for('crypto.oi_snapshots', '2026-03-10 12:00+00')),
+    (SELECT array_agg(action) FROM maintenance.run_policies(ARRAY['crypto.oi_snapshots'], 'crypto.oi_snapshots', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['noop'], 'a chunk past retention holding the newest row is kept (a stopped feed keeps its last data)');
 INSERT INTO crypto.oi_snapshots (symbol, ts, open_interest) VALUES ('ETHUSDT', '2026-03-10 11:00+00', 12);
 SELECT is(
-    (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_maintenance_for('crypto.oi_snapshots', '2026-03-10 12:00+00')),
+    (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_policies(ARRAY['crypto.oi_snapshots'], 'crypto.oi_snapshots', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['drop 1'], 'once a newer row exists, the old chunk goes');
 
 SELECT alike(
-    (SELECT detail FROM maintenance.run_maintenance_for('onchain.orderbook_snapshots', '2026-03-10 12:00+00')),
+    (SELECT detail FROM maintenance.run_policies(ARRAY['onchain.orderbook_snapshots'], 'onchain.orderbook_snapshots', '2026-03-10 12:00+00', false, NULL)),
     'nothing to do: no retention%', 'order-book snapshots have no retention: maintenance leaves them alone');
 
 -- A hypertable on a date column: retention works the same (macro tables keep everything by
@@ -61,7 +61,7 @@ INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT sou
 INSERT INTO macro.flow_data (series_id, observation_date, value)
 SELECT series_id, d::date, 1 FROM macro.series_metadata, unnest(ARRAY['2020-01-03', '2026-03-06']) AS d WHERE series_code = 'F';
 SELECT is(
-    (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_maintenance_for('macro.flow_data', '2026-03-10 12:00+00')),
+    (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_policies(ARRAY['macro.flow_data'], 'macro.flow_data', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['drop 1'], 'retention drops the old chunk of a hypertable partitioned on a date column');
 SELECT set_eq($$SELECT observation_date FROM macro.flow_data$$, $$VALUES ('2026-03-06'::date)$$, 'only the old observation went with it');
 
@@ -69,7 +69,7 @@ SELECT set_eq($$SELECT observation_date FROM macro.flow_data$$, $$VALUES ('2026-
 SELECT throws_ok($$SELECT maintenance.register_hypertable('exchange.trades')$$,
     '22023', 'p_hypertable: exchange.trades is not a hypertable', 'registering a table that is not a hypertable is rejected');
 SELECT throws_ok($$SELECT maintenance.register_hypertable('crypto.nope')$$,
-    '42P01', 'p_parent_table: table "crypto.nope" does not exist', 'registering an unknown table is rejected');
+    '42P01', 'p_hypertable: table "crypto.nope" does not exist', 'registering an unknown table is rejected, naming p_hypertable');
 SELECT throws_ok($$SELECT * FROM maintenance.run_maintenance_for('crypto.trades', now(), false, 3)$$,
     '22023', 'p_premake_days: crypto.trades is a hypertable, whose chunks are made by inserts; pass NULL',
     'a premake for a hypertable is rejected');

@@ -34,7 +34,7 @@ SELECT is(
 
 SELECT is(
     (SELECT array_agg(concat_ws(' ', action, partition_name, rows_moved))
-       FROM maintenance.run_maintenance_for('exchange.trades', '2026-03-10 12:00+00', false, 10)),
+       FROM maintenance.run_policies(ARRAY['exchange.trades'], 'exchange.trades', '2026-03-10 12:00+00', false, 10)),
     ARRAY['create trades_p20260318 0', 'create trades_p20260319 0', 'create trades_p20260320 0'],
     'p_premake_days overrides the policy''s premake for one run');
 

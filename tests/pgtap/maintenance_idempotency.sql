@@ -30,7 +30,7 @@ SELECT is(cardinality(pg_temp.actions('exchange.trades', '2026-03-10 12:00+00'))
 SELECT is(pg_temp.actions('exchange.trades', '2026-03-10 12:00+00'), ARRAY['noop 0'], 'a second run with the same reference time does nothing');
 SELECT is(pg_temp.actions('exchange.trades', '2026-03-10 12:00+00'), ARRAY['noop 0'], 'and so does a third');
 SELECT alike(
-    (SELECT detail FROM maintenance.run_maintenance_for('exchange.trades', '2026-03-10 12:00+00')),
+    (SELECT detail FROM maintenance.run_policies(ARRAY['exchange.trades'], 'exchange.trades', '2026-03-10 12:00+00', false, NULL)),
     'nothing to do:%', 'the no-op run says so');
 SELECT is(pg_temp.actions('exchange.trades', '2026-03-10 12:00+00', true), ARRAY['noop 0'], 'a dry run after it has nothing to report either');
 

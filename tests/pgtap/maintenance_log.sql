@@ -28,7 +28,8 @@ SELECT is((SELECT dry_run FROM maintenance.run_log WHERE run_id > (SELECT id FRO
 -- the failure is in the result and in the log.
 INSERT INTO maintenance.policy (parent_table) VALUES ('exchange.gone');
 UPDATE last_run SET id = (SELECT max(run_id) FROM maintenance.run_log);
-CREATE TEMP TABLE all_run AS SELECT * FROM maintenance.run_maintenance('2026-03-10 12:00+00');
+CREATE TEMP TABLE all_run AS
+    SELECT * FROM maintenance.run_policies(ARRAY(SELECT parent_table FROM maintenance.policy ORDER BY 1), NULL, '2026-03-10 12:00+00', false, NULL);
 SELECT alike((SELECT detail FROM all_run WHERE parent_table = 'exchange.gone' AND action = 'error'),
     '%exchange.gone%does not exist%', 'a failing table is reported as an error action with the database''s message');
 SELECT is((SELECT count(DISTINCT parent_table)::integer FROM all_run WHERE action <> 'error'),

@@ -2,7 +2,7 @@
 -- never the partition with the newest data, never the default.
 BEGIN;
 \ir _helpers.psql
-SELECT plan(13);
+SELECT plan(18);
 
 -- Drop: market_snapshots keep 180 days. At 2026-03-10 12:00 the cut-off is 2025-09-11 12:00.
 SELECT pg_temp.clear_partitions('exchange.market_snapshots');
@@ -26,7 +26,7 @@ SELECT is(pg_temp.actions('exchange.market_snapshots', '2026-03-10 12:00+00'), A
     'a second run at the same reference time has nothing left to remove');
 SELECT is(
     (SELECT array_agg(concat_ws(' ', action, partition_name, rows_moved))
-       FROM maintenance.run_maintenance_for('exchange.market_snapshots', '2026-03-12 12:00+00')
+       FROM maintenance.run_policies(ARRAY['exchange.market_snapshots'], NULL, '2026-03-12 12:00+00', false, NULL)
       WHERE action = 'drop'),
     ARRAY['drop market_snapshots_p20250911 1', 'drop market_snapshots_p20250912 0'],
     'as the clock moves on, each day is dropped once it is wholly older than the cut-off');
@@ -34,6 +34,7 @@ SELECT is(
 -- Detach, and the newest data: order-book deltas keep 90 days, then are detached.
 SELECT pg_temp.clear_partitions('exchange.orderbook_deltas');
 INSERT INTO exchange.orderbook_deltas (ticker, ts, seq, side, price, delta) VALUES ('T', '2025-06-01 10:00+00', 1, 'yes', 50, 5);
+SELECT pg_temp.maintain('exchange.orderbook_deltas', '2025-06-01 12:00+00');  -- the feed's last day, then it stopped
 SELECT pg_temp.maintain('exchange.orderbook_deltas', '2026-03-10 12:00+00');
 SELECT is_partition_of('exchange', 'orderbook_deltas_p20250601', 'exchange', 'orderbook_deltas',
     'a partition past retention that holds the newest data is kept (a stopped feed keeps its last day)');
@@ -41,7 +42,7 @@ SELECT is_partition_of('exchange', 'orderbook_deltas_p20250601', 'exchange', 'or
 INSERT INTO exchange.orderbook_deltas (ticker, ts, seq, side, price, delta) VALUES ('T', '2026-03-10 10:00+00', 2, 'yes', 51, -5);
 SELECT is(
     (SELECT array_agg(concat_ws(' ', action, partition_name, rows_moved))
-       FROM maintenance.run_maintenance_for('exchange.orderbook_deltas', '2026-03-10 12:00+00')),
+       FROM maintenance.run_policies(ARRAY['exchange.orderbook_deltas'], NULL, '2026-03-10 12:00+00', false, NULL)),
     ARRAY['detach orderbook_deltas_p20250601 1'],
     'once newer data exists the old partition is detached');
 SELECT has_table('exchange', 'orderbook_deltas_p20250601', 'a detached partition is kept as a table');
@@ -50,11 +51,23 @@ SELECT ok(
     'a detached partition is no longer part of orderbook_deltas');
 SELECT is((SELECT count(*)::integer FROM exchange.orderbook_deltas_p20250601), 1, 'a detached partition keeps its rows');
 
--- Rows arriving later for a detached day get a new partition, not the archive's name.
+-- The archive is history: the writer can neither add to it nor change it.
+SET LOCAL ROLE marketdb_writer;
+SELECT throws_ok($$INSERT INTO exchange.orderbook_deltas_p20250601 (ticker, ts, seq, side, price, delta) VALUES ('T', '2025-06-01 12:00+00', 9, 'yes', 52, 1)$$,
+    '42501', NULL, 'the writer cannot insert into a detached archive');
+SELECT throws_ok($$UPDATE exchange.orderbook_deltas_p20250601 SET delta = 7$$,
+    '42501', NULL, 'the writer cannot update a detached archive');
+RESET ROLE;
+
+-- Rows arriving later for a detached day join that day's one archive (no new partition, no
+-- second archive), and the default partition is left empty.
 INSERT INTO exchange.orderbook_deltas (ticker, ts, seq, side, price, delta) VALUES ('T', '2025-06-01 11:00+00', 3, 'yes', 52, 1);
-SELECT ok(
-    'rescue orderbook_deltas_p20250601_1 1' = ANY (pg_temp.actions('exchange.orderbook_deltas', '2026-01-01 00:00+00')),
-    'a late row for a detached day is rescued into a new, suffixed partition');
+SELECT is(pg_temp.actions('exchange.orderbook_deltas', '2026-03-10 12:00+00'), ARRAY['archive orderbook_deltas_p20250601 1'],
+    'a late row for a detached day is moved into that day''s archive');
+SELECT is((SELECT count(*)::integer FROM exchange.orderbook_deltas_p20250601), 2, 'the archive holds the day''s old and late rows');
+SELECT is((SELECT count(*)::integer FROM pg_class WHERE relkind = 'r' AND relname LIKE 'orderbook\_deltas\_p20250601\_%'), 0,
+    'no second table is made for the day');
+SELECT is((SELECT count(*)::integer FROM exchange.orderbook_deltas_default), 0, 'nothing is left in the default partition');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -1,0 +1,186 @@
+"""Torture: maintenance under writers, kills, a lock holder and an immediate server stop.
+
+On a throwaway cluster of its own (temp_file_limit set): writers insert trades and snapshots
+across days with and without partitions, two tables per transaction (the pattern that
+deadlocked with v0.1.0's one-transaction run); the pg_cron path (CALL maintenance.run_all())
+and `marketdb maintain` loop meanwhile; a killer terminates maintenance backends mid-run; a
+reader holds ACCESS SHARE locks. Then a large rescue is cut by an immediate server stop.
+Afterwards: every committed row is there exactly once, no writer failed, the default
+partitions are empty after a final run, and every run_log row is finished.
+
+`make test` runs the short version (about a minute). `make torture` runs the long one
+(MARKETDB_TORTURE_SECONDS, default 300, and a bigger rescue); its figures are in the README.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+import pytest
+
+from conftest import PROJECT, free_port, needs_private_server
+from marketdb import harness, localdb
+
+pytestmark = needs_private_server
+
+SECONDS = int(os.environ.get("MARKETDB_TORTURE_SECONDS", "20"))
+RESCUE_ROWS = int(os.environ.get("MARKETDB_TORTURE_RESCUE_ROWS", "200000"))
+WRITERS = 3
+MAINT_APP = "torture-maint"
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    port = free_port()
+    with localdb.temporary_server(port, settings="temp_file_limit = '4GB'\n") as srv:
+        url = harness.create_test_database(srv.url("postgres"), "torture", pgtap=False)
+        harness.deploy(PROJECT, url)
+        yield srv, url
+
+
+def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
+    srv, url = cluster
+    stop = threading.Event()
+    committed: list[str] = []
+    snapshots_committed = [0]
+    writer_errors: list[str] = []
+    maint_errors: list[str] = []
+    stats = {"run_all": 0, "run_all_not_done": 0, "cli": 0, "cli_not_done": 0, "killed": 0, "lock_holds": 0}
+    lock = threading.Lock()
+
+    def writer(n: int) -> None:
+        rng = random.Random(n)
+        i = 0
+        try:
+            with psycopg.connect(url, autocommit=False) as conn:
+                while not stop.is_set():
+                    rows, snaps = [], []
+                    for _ in range(20):
+                        i += 1
+                        # -20 .. +25 days: partitions exist for -1 .. +7 at first.
+                        ts = datetime.now(timezone.utc) + timedelta(days=rng.randint(-20, 25), seconds=rng.randint(-43_200, 43_200))
+                        yes = rng.randint(1, 99)
+                        rows.append((f"t{n}-{i}", f"T{rng.randint(1, 4)}", ts, yes, 100 - yes, 1, "yes"))
+                        snaps.append((f"S{n}", ts + timedelta(microseconds=i), 40, 41))
+                    with conn.cursor() as cur:
+                        cur.executemany("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                                        " VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
+                        cur.executemany("INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask) VALUES (%s, %s, %s, %s)", snaps)
+                    conn.commit()
+                    with lock:
+                        committed.extend(r[0] for r in rows)
+                        snapshots_committed[0] += len(snaps)
+        except Exception as exc:  # noqa: BLE001 - any writer failure is the finding
+            writer_errors.append(f"writer {n}: {exc!r}")
+
+    def sql_maintenance() -> None:
+        while not stop.is_set():
+            try:
+                with psycopg.connect(url, autocommit=True, application_name=MAINT_APP) as conn:
+                    while not stop.is_set():
+                        try:
+                            conn.execute("CALL maintenance.run_all()")
+                        except psycopg.errors.ObjectNotInPrerequisiteState:
+                            stats["run_all_not_done"] += 1  # skip or lock_timeout: visible, retried
+                        stats["run_all"] += 1
+            except psycopg.OperationalError:
+                pass  # terminated by the killer: reconnect
+            except psycopg.Error as exc:
+                maint_errors.append(f"CALL maintenance.run_all(): {exc!r}")
+                return
+
+    def cli_maintenance() -> None:
+        env = dict(os.environ, DATABASE_URL=url, PGAPPNAME=MAINT_APP)
+        while not stop.is_set():
+            result = subprocess.run([sys.executable, "-m", "marketdb.cli", "maintain", "--json"],
+                                    capture_output=True, text=True, env=env, cwd=PROJECT, timeout=300)
+            stats["cli"] += 1
+            if result.returncode == 3:
+                stats["cli_not_done"] += 1
+            elif result.returncode != 0 and "terminating connection" not in result.stderr and "server closed" not in result.stderr:
+                maint_errors.append(f"marketdb maintain exited {result.returncode}: {result.stderr[-500:]}")
+
+    def killer() -> None:
+        with psycopg.connect(url, autocommit=True) as conn:
+            while not stop.is_set():
+                time.sleep(random.uniform(0.5, 2.0))
+                stats["killed"] += conn.execute(
+                    "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    " WHERE application_name = %s AND state = 'active' AND pid <> pg_backend_pid()", (MAINT_APP,)).fetchone()[0]
+
+    def lock_holder() -> None:
+        with psycopg.connect(url, autocommit=False) as conn:
+            while not stop.is_set():
+                conn.execute("SELECT count(*) FROM exchange.market_snapshots").fetchone()  # ACCESS SHARE, held
+                time.sleep(random.uniform(0.5, 3.0))
+                conn.rollback()
+                stats["lock_holds"] += 1
+                time.sleep(1.0)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
+    threads += [threading.Thread(target=f) for f in (sql_maintenance, cli_maintenance, killer, lock_holder)]
+    for t in threads:
+        t.start()
+    time.sleep(SECONDS)
+    stop.set()
+    for t in threads:
+        t.join(timeout=300)
+
+    assert writer_errors == [], writer_errors
+    assert maint_errors == [], maint_errors
+    assert stats["run_all"] > 0 and stats["cli"] > 0 and stats["killed"] > 0, stats
+
+    # A large rescue, cut by an immediate stop while it holds the parent's lock.
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+            # Day + 30: writers stop at + 25, so no partition exists for it yet.
+            " SELECT 'crash-' || g, 'CRASH', (date_trunc('day', now() AT TIME ZONE 'UTC') + interval '30 days') AT TIME ZONE 'UTC'"
+            "        + g * interval '10 ms', 50, 50, 1, 'no'"
+            "   FROM generate_series(1, %s) AS g", (RESCUE_ROWS,))
+    outcome: list[subprocess.CompletedProcess[str]] = []
+    rescue = threading.Thread(target=lambda: outcome.append(subprocess.run(
+        [sys.executable, "-m", "marketdb.cli", "maintain", "--table", "exchange.trades"],
+        capture_output=True, text=True, env=dict(os.environ, DATABASE_URL=url), cwd=PROJECT, timeout=300)))
+    rescue.start()
+    deadline = time.monotonic() + 60
+    with psycopg.connect(url, autocommit=True) as conn:
+        while not conn.execute(
+                "SELECT EXISTS (SELECT FROM pg_locks WHERE relation = 'exchange.trades'::regclass"
+                " AND mode = 'AccessExclusiveLock' AND granted)").fetchone()[0]:
+            assert time.monotonic() < deadline and not outcome, f"the rescue never took the parent's lock: {outcome}"
+            time.sleep(0.01)
+    localdb.down(srv.port, mode="immediate")
+    rescue.join(timeout=120)
+    localdb.up(srv.port)
+
+    # Final runs until nothing waits in a default partition (the bounds may defer work).
+    for _ in range(5):
+        result = subprocess.run([sys.executable, "-m", "marketdb.cli", "maintain", "--json"], capture_output=True, text=True,
+                                env=dict(os.environ, DATABASE_URL=url), cwd=PROJECT, timeout=600)
+        assert result.returncode == 0, result.stderr
+        with psycopg.connect(url) as conn:
+            waiting = conn.execute("SELECT (SELECT count(*) FROM exchange.trades_default) + (SELECT count(*) FROM exchange.market_snapshots_default)").fetchone()[0]
+        if waiting == 0:
+            break
+    with psycopg.connect(url) as conn:
+        def one(sql: str, *params):
+            return conn.execute(sql, params).fetchone()[0]
+        assert waiting == 0, "rows still wait in a default partition after the final runs"
+        ids = list(committed)
+        assert one("SELECT count(*) FROM exchange.trades WHERE trade_id = ANY(%s)", ids) == len(ids), "a committed trade is missing"
+        assert one("SELECT count(*) FROM exchange.trades WHERE trade_id LIKE 't%%'") == len(ids), "a trade is stored twice or uncommitted"
+        assert one("SELECT count(*) FROM exchange.market_snapshots WHERE ticker LIKE 'S_'") == snapshots_committed[0]
+        assert one("SELECT count(*) FROM exchange.trades WHERE trade_id LIKE 'crash-%%'") == RESCUE_ROWS, "the crashed rescue lost or doubled rows"
+        assert one("SELECT count(*) FROM exchange.trades t WHERE t.tableoid::regclass::text"
+                   " <> 'exchange.trades_p' || to_char(t.ts AT TIME ZONE 'UTC', 'YYYYMMDD')") == 0, "a trade is outside its day's partition"
+        assert one("SELECT count(*) FROM maintenance.run_log WHERE finished_at IS NULL OR status = 'running'") == 0, "a run_log row never finished"
+    print(f"torture: {SECONDS} s, {len(ids)} trades and {snapshots_committed[0]} snapshots committed, {stats}, "
+          f"then an immediate stop during a {RESCUE_ROWS}-row rescue")
