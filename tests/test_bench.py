@@ -32,6 +32,8 @@ def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
     assert {"ours_ms", "partman_ms"} <= set(data["maintenance"]["add_next_day"])
     assert {"ours_rows_per_s", "partman_rows_per_s"} <= set(data["maintenance"]["rescue_default"])
     assert {"deploy_with_verify_s", "revert_s", "deploy_s_per_change"} <= set(data["deploy"])
-    assert set(data["targets"]) == set(bench.TARGETS) | {"maintenance_noop"}
+    assert set(data["targets"]) == set(bench.TARGETS) | {"maintenance_noop", "writer_wait_detach", "writer_wait_rescue"}
+    for key in ("detach", "rescue"):
+        assert {"ours_ms", "ours_writer_max_wait_ms", "partman_ms", "partman_writer_max_wait_ms"} <= set(data["writer_waits"][key])
     assert (tmp_path / "results.md").read_text().startswith("# marketdb benchmarks")
     assert (tmp_path / "maintenance_scaling.png").read_bytes()[:4] == b"\x89PNG"

@@ -21,6 +21,8 @@ SET LOCAL ROLE marketdb_owner;
 --
 -- Internal and owner-only: it takes any finite reference time, so tests can run at fixed
 -- times. The maintainer's entry points below hold the reference time near the clock.
+-- SECURITY DEFINER: whoever calls it (a superuser in tests), what it creates belongs to
+-- marketdb_owner, which must be able to detach and drop it later.
 -- ---------------------------------------------------------------------------------------
 CREATE FUNCTION maintenance.run_policies(
     p_parent_tables  text[],
@@ -31,6 +33,7 @@ CREATE FUNCTION maintenance.run_policies(
 )
 RETURNS SETOF maintenance.action
 LANGUAGE plpgsql
+SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $function$
 DECLARE

@@ -16,6 +16,7 @@ import platform
 import random
 import statistics
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -42,10 +43,11 @@ class Sizes:
     maintenance_partitions: tuple[int, ...]
     rescue_rows: int
     runs: int
+    wait_rows: int = 1_000_000  # rows of the partition detached and of the batch rescued (writer waits)
 
 
 FULL = Sizes(2_000_000, 30, 20, 10_000, 365, 20_000, 40, (30, 365, 1500), 100_000, 5)
-QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5)
+QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5, 50_000)
 
 TARGETS = {
     "copy_exchange_trades": ("ratio >= 0.90", lambda r: r >= 0.90),
@@ -395,10 +397,10 @@ def _make_maintenance_tables(conn, n: int) -> None:
             check(abs(parts - (n + 2)) <= 2, f"{schema}.{name} has about {n + 1} daily partitions plus its default (has {parts})")
 
 
-def maintain_at(conn, table: str, reference) -> None:
+def maintain_at(conn, table: str, reference, premake: int | None = None) -> None:
     """A maintenance run at a reference time far from the clock: the owner's path (the bench
     connects as a superuser); the maintainer's entry points hold real runs near the clock."""
-    conn.execute("SELECT count(*) FROM maintenance.run_policies(ARRAY[%s], %s, %s, false, NULL)", (table, table, reference))
+    conn.execute("SELECT count(*) FROM maintenance.run_policies(ARRAY[%s], %s, %s, false, %s)", (table, table, reference, premake))
 
 
 def run_all(conn) -> None:
@@ -521,6 +523,115 @@ def _maintenance_comparison(conn, sizes: Sizes) -> dict:
     }
 
 
+# --------------------------------------------------------------------------- writer waits
+
+WAIT_TARGETS_MS = {"detach": 100, "rescue": 1000}
+
+
+def _writer_waits(url: str, table: str, stop: threading.Event, waits: list[float]) -> None:
+    """One writer inserting a row for today every 5 ms; each insert's latency is recorded."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        i = 0
+        while not stop.is_set():
+            i += 1
+            started = time.perf_counter()
+            conn.execute(f"INSERT INTO {table} (id, ts, v) VALUES (%s, now(), 1)", (10_000_000_000 + i,))
+            waits.append((time.perf_counter() - started) * 1000)
+            time.sleep(0.005)
+
+
+def _with_writer(url: str, table: str, action: Callable[[], object]) -> tuple[float, float]:
+    """Runs action while a writer inserts into table; returns (action ms, writer max wait ms)."""
+    stop, waits = threading.Event(), []
+    writer = threading.Thread(target=_writer_waits, args=(url, table, stop, waits))
+    writer.start()
+    time.sleep(0.3)
+    try:
+        seconds = timed(action)
+    finally:
+        time.sleep(0.1)
+        stop.set()
+        writer.join(timeout=120)
+    return seconds * 1000, max(waits)
+
+
+def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
+    """Issue 10's measure, marketdb beside pg_partman 5.2 on identical tables: how long one
+    writer (a row every 5 ms) waits while maintenance detaches a partition of wait_rows rows
+    past retention, and while it rescues wait_rows rows from the default partition."""
+    today = server_today(conn)
+    old_day = today - timedelta(days=40)
+    rescue_day = today + timedelta(days=20)
+    ddl = "CREATE TABLE {s}.w1 (id bigint NOT NULL, ts timestamptz NOT NULL, v numeric NOT NULL, CONSTRAINT w1_key UNIQUE (id, ts)) PARTITION BY RANGE (ts)"
+    conn.execute("DROP TABLE IF EXISTS bench_ours.w1, bench_partman.w1")
+    conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'bench_ours.w1'")
+    conn.execute("DELETE FROM partman.part_config WHERE parent_table = 'bench_partman.w1'")
+    conn.execute("DROP TABLE IF EXISTS partman.template_bench_partman_w1")
+    conn.execute("SET ROLE marketdb_owner")
+    conn.execute(ddl.format(s="bench_ours"))
+    conn.execute("CREATE TABLE bench_ours.w1_default PARTITION OF bench_ours.w1 DEFAULT")
+    conn.execute("RESET ROLE")
+    conn.execute("SELECT maintenance.register_partitioned_table('bench_ours.w1', p_retention => interval '30 days', p_retention_action => 'detach')")
+    # Every day from old_day - 1 through today + 8 gets its partition now, as pg_partman's
+    # create_parent does below, so the measured run only detaches (and makes no partition).
+    maintain_at(conn, "bench_ours.w1", datetime.combine(old_day, datetime.min.time(), timezone.utc) + timedelta(hours=12), 48)
+    conn.execute(ddl.format(s="bench_partman"))
+    conn.execute("SELECT partman.create_parent('bench_partman.w1', 'ts', '1 day', p_premake := 8, p_start_partition := %s)", (old_day.isoformat(),))
+    conn.execute("UPDATE partman.part_config SET premake = 7, infinite_time_partitions = true, retention = '30 days',"
+                 " retention_keep_table = true WHERE parent_table = 'bench_partman.w1'")
+    fill = "INSERT INTO {t} (id, ts, v) SELECT g, %s::timestamptz + g * interval '1 ms' * (86000000.0 / %s), g FROM generate_series(1, %s) AS g"
+    start_old = datetime.combine(old_day, datetime.min.time(), timezone.utc)
+    for schema in ("bench_ours", "bench_partman"):
+        conn.execute(fill.format(t=f"{schema}.w1"), (start_old, sizes.wait_rows, sizes.wait_rows))
+        # A row today: the old partition is not the newest one holding data, so it may go.
+        conn.execute(f"INSERT INTO {schema}.w1 (id, ts, v) VALUES (0, now(), 0)")
+    conn.commit()
+    check(count(conn, f"SELECT count(*) FROM bench_ours.w1_p{old_day:%Y%m%d}") == sizes.wait_rows, "the old partition is full")
+    # Only this table is maintained by marketdb's run here (as pg_partman's run_maintenance(table)).
+    conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.w1')")
+    conn.commit()
+    result: dict = {"rows": sizes.wait_rows}
+    log(f"8: writer waits while a {sizes.wait_rows:,}-row partition past retention is detached")
+    ours = _with_writer(url, "bench_ours.w1", lambda: run_all(conn))
+    check(to_regclass(conn, f"bench_ours.w1_p{old_day:%Y%m%d}") and not is_partition(conn, f"bench_ours.w1_p{old_day:%Y%m%d}"),
+          "marketdb detached the old partition")
+    partman = _with_writer(url, "bench_partman.w1", lambda: (conn.execute("SELECT partman.run_maintenance('bench_partman.w1', p_jobmon := false)"), conn.commit()))
+    check(not is_partition(conn, f"bench_partman.w1_p{old_day:%Y%m%d}"), "pg_partman detached the old partition")
+    result["detach"] = {"ours_ms": round(ours[0], 1), "ours_writer_max_wait_ms": round(ours[1], 1),
+                        "partman_ms": round(partman[0], 1), "partman_writer_max_wait_ms": round(partman[1], 1)}
+    log(f"8: writer waits while {sizes.wait_rows:,} rows are rescued from the default partition")
+    start_rescue = datetime.combine(rescue_day, datetime.min.time(), timezone.utc)
+    for schema in ("bench_ours", "bench_partman"):
+        conn.execute(f"DELETE FROM {schema}.w1 WHERE ts >= %s", (start_rescue,))
+        for (child,) in conn.execute("SELECT c.oid::regclass::text FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                                     " WHERE i.inhparent = %s::regclass AND c.relname LIKE %s", (f"{schema}.w1", f"w1_p{rescue_day:%Y%m%d}%")).fetchall():
+            conn.execute(f"DROP TABLE {child}")
+        conn.execute(fill.format(t=f"{schema}.w1"), (start_rescue, sizes.wait_rows, sizes.wait_rows))
+    conn.commit()
+    check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == sizes.wait_rows, "the rows wait in marketdb's default partition")
+    ours = _with_writer(url, "bench_ours.w1", lambda: run_all(conn))
+    check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == 0, "marketdb rescued every row")
+    partman = _with_writer(url, "bench_partman.w1", lambda: (
+        conn.commit(), setattr(conn, "autocommit", True),
+        conn.execute("CALL partman.partition_data_proc('bench_partman.w1', p_wait := 0, p_quiet := true)"),
+        setattr(conn, "autocommit", False)))
+    check(count(conn, "SELECT count(*) FROM bench_partman.w1_default") == 0, "pg_partman rescued every row")
+    check(count(conn, f"SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s", (start_rescue,)) == sizes.wait_rows, "marketdb kept every row")
+    result["rescue"] = {"ours_ms": round(ours[0], 1), "ours_writer_max_wait_ms": round(ours[1], 1),
+                        "partman_ms": round(partman[0], 1), "partman_writer_max_wait_ms": round(partman[1], 1)}
+    conn.execute("UPDATE maintenance.policy SET enabled = true")
+    conn.commit()
+    return result
+
+
+def to_regclass(conn, name: str) -> bool:
+    return conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0]
+
+
+def is_partition(conn, name: str) -> bool:
+    return conn.execute("SELECT EXISTS (SELECT FROM pg_inherits WHERE inhrelid = to_regclass(%s))", (name,)).fetchone()[0]
+
+
 def deploy_benchmark(server_url: str) -> dict:
     url = harness.create_test_database(server_url, "benchdeploy", pgtap=False)
     try:
@@ -554,7 +665,7 @@ def machine(conn) -> dict:
 
 REQUIRED_FIELDS = {
     "mode", "when", "machine", "copy_exchange_trades", "copy_crypto_trades", "upsert_exchange_trades",
-    "upsert_onchain_trades", "point_read", "maintenance", "deploy", "targets",
+    "upsert_onchain_trades", "point_read", "maintenance", "writer_waits", "deploy", "targets",
 }
 
 
@@ -599,6 +710,14 @@ def markdown(result: dict) -> str:
     lines.append(f"| 6 | rescue {r['rows']:,} rows from the default partition | {r['ours_ms']} ms, {r['ours_rows_per_s']:,} rows/s | "
                  f"pg_partman partition_data_time(): {r['partman_ms']} ms, {r['partman_rows_per_s']:,} rows/s | "
                  f"{round(r['ours_ms'] / r['partman_ms'], 3)} | report | - |")
+    w = result["writer_waits"]
+    for key, what in (("detach", f"detach a {w['rows']:,}-row partition past retention"),
+                      ("rescue", f"rescue {w['rows']:,} rows from the default partition")):
+        x, target = w[key], WAIT_TARGETS_MS[key]
+        lines.append(f"| 8 | writer max wait while maintenance runs: {what} | {x['ours_writer_max_wait_ms']} ms (run {x['ours_ms']} ms) | "
+                     f"pg_partman: {x['partman_writer_max_wait_ms']} ms (run {x['partman_ms']} ms) | "
+                     f"{round(x['ours_writer_max_wait_ms'] / x['partman_writer_max_wait_ms'], 3)} | <= {target} ms | "
+                     f"{'yes' if x['ours_writer_max_wait_ms'] <= target else '**no**'} |")
     d = result["deploy"]
     lines.append(f"| 7 | deploy --verify of the whole plan ({d['changes']} changes) / full revert | "
                  f"{d['deploy_with_verify_s']} s ({d['deploy_s_per_change']} s per change) / {d['revert_s']} s "
@@ -659,6 +778,7 @@ def run(quick: bool, out_dir: Path) -> dict:
         result["point_read"] = point_read_benchmark(conn, sizes)
         log("5-6: maintenance vs pg_partman")
         result["maintenance"] = maintenance_benchmark(conn, sizes)
+        result["writer_waits"] = writer_wait_benchmark(conn, url, sizes)
         result["machine"] = machine(conn)
         conn.close()
         log("7: deploy and revert of the whole plan")
@@ -671,6 +791,11 @@ def run(quick: bool, out_dir: Path) -> dict:
         "target": "ratio < 1.0 at every size",
         "met": all(p["ratio"] < 1.0 for p in result["maintenance"]["noop_curve"]),
     }
+    for key, target in WAIT_TARGETS_MS.items():
+        result["targets"][f"writer_wait_{key}"] = {
+            "target": f"writer max wait <= {target} ms",
+            "met": result["writer_waits"][key]["ours_writer_max_wait_ms"] <= target,
+        }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
     (out_dir / "results.md").write_text(markdown(result))
