@@ -619,7 +619,7 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
         conn.execute("CALL partman.partition_data_proc('bench_partman.w1', p_wait := 0, p_quiet := true)"),
         setattr(conn, "autocommit", False)))
     check(count(conn, "SELECT count(*) FROM bench_partman.w1_default") == 0, "pg_partman rescued every row")
-    check(count(conn, f"SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s", (start_rescue,)) == sizes.wait_rows, "marketdb kept every row")
+    check(count(conn, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s", (start_rescue,)) == sizes.wait_rows, "marketdb kept every row")
     result["rescue"] = {"ours_ms": round(ours[0], 1), "ours_writer_max_wait_ms": round(ours[1], 1),
                         "partman_ms": round(partman[0], 1), "partman_writer_max_wait_ms": round(partman[1], 1)}
     conn.execute("UPDATE maintenance.policy SET enabled = true")

@@ -1,7 +1,7 @@
 -- exchange: every kind of bad row is rejected with its named constraint, and what was
 -- already stored stays stored.
 BEGIN;
-SELECT plan(32);
+SELECT plan(40);
 
 -- One good row per table, stored before the bad ones are tried.
 INSERT INTO exchange.series (series_ticker, title) VALUES ('KXCPI', 'CPI');
@@ -75,6 +75,21 @@ VALUES ('t-1', 'KXCPI-26NOV-T3.0', (SELECT ts FROM exchange.trades WHERE trade_i
 ON CONFLICT DO NOTHING;
 SELECT is((SELECT count(*)::integer FROM exchange.trades WHERE trade_id IN ('t-1', 't-3')), 2,
     'a batch replayed with ON CONFLICT DO NOTHING stores each trade once');
+
+-- Partition keys outside the plausible window (exchange/time_window), tried as the writer:
+-- rows that once landed in the default partition and wedged or exploded maintenance.
+SET LOCAL ROLE marketdb_writer;
+SELECT throws_like(pg_temp.trade($$'t-3', 'X', 'infinity', 50, 50, 1, 'yes'$$), '%"trades_ts_plausible"%', 'a trade at infinity violates trades_ts_plausible');
+SELECT throws_like(pg_temp.trade($$'t-3', 'X', '-infinity', 50, 50, 1, 'yes'$$), '%"trades_ts_plausible"%', 'a trade at -infinity violates trades_ts_plausible');
+SELECT throws_like(pg_temp.trade($$'t-3', 'X', '1970-01-01 00:00+00', 50, 50, 1, 'yes'$$), '%"trades_ts_plausible"%', 'a trade in 1970 violates trades_ts_plausible');
+SELECT throws_like(pg_temp.trade($$'t-3', 'X', '294276-12-31 23:00+00', 50, 50, 1, 'yes'$$), '%"trades_ts_plausible"%', 'a trade in year 294276 violates trades_ts_plausible');
+SELECT throws_like($$INSERT INTO exchange.orderbook_deltas (ticker, ts, seq, side, price, delta) VALUES ('X', 'infinity', 2, 'yes', 55, 1)$$,
+    '%"orderbook_deltas_ts_plausible"%', 'a delta at infinity violates orderbook_deltas_ts_plausible');
+SELECT throws_like($$INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask) VALUES ('X', '2100-01-01 00:00+00', 55, 57)$$,
+    '%"market_snapshots_ts_plausible"%', 'a snapshot at 2100-01-01 violates market_snapshots_ts_plausible');
+SELECT lives_ok(pg_temp.trade($$'t-4', 'X', '2018-01-01 00:00+00', 50, 50, 1, 'yes'$$), 'a trade at the window''s first instant is accepted');
+RESET ROLE;
+SELECT is((SELECT count(*)::integer FROM exchange.trades_default WHERE ts <> '2018-01-01 00:00+00'), 0, 'no rejected row reached the default partition');
 
 -- Nothing stored before was lost to the rejected rows.
 SELECT is((SELECT count(*)::integer FROM exchange.orderbook_deltas), 1, 'the stored order-book delta is still there');
