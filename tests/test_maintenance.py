@@ -66,11 +66,13 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
     today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
     errors: list[str] = []
     skips: list[str] = []
-    rescued: list[int] = []
     writers_done = threading.Event()
+
+    expected_counts: dict[str, int] = {}
 
     def writer(n: int) -> None:
         rng = random.Random(n)
+        written: list[tuple[str, datetime]] = []
         try:
             with psycopg.connect(maint_url, autocommit=False) as conn:
                 for start in range(0, ROWS_PER_WRITER, BATCH):
@@ -80,10 +82,27 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
                         ts = today + timedelta(days=rng.randint(-20, 20), seconds=rng.randint(0, 86_399))
                         yes = rng.randint(1, 99)
                         rows.append((f"w{n}-{i}", f"T{rng.randint(1, 5)}", ts, yes, 100 - yes, rng.randint(1, 9), rng.choice(["yes", "no"])))
+                        expected_counts[f"w{n}-{i}"] = rows[-1][5]
+                        written.append((f"w{n}-{i}", ts))
                     with conn.cursor() as cur:
                         cur.executemany(
                             "INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
                             " VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
+                        # Corrections of rows written before, wherever they are now (the
+                        # default partition, a stage being copied, a rescued partition):
+                        # by UPDATE, and by re-sending with ON CONFLICT DO UPDATE.
+                        for trade_id, ts in rng.sample(written, 3):
+                            value = rng.randint(10, 99)
+                            cur.execute("UPDATE exchange.trades SET count = %s WHERE trade_id = %s AND ts = %s", (value, trade_id, ts))
+                            assert cur.rowcount == 1, f"update of {trade_id} found {cur.rowcount} rows"
+                            expected_counts[trade_id] = value
+                        for trade_id, ts in rng.sample(written, 3):
+                            value = rng.randint(10, 99)
+                            cur.execute(
+                                "INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                                " VALUES (%s, 'T1', %s, 50, 50, %s, 'yes')"
+                                " ON CONFLICT (trade_id, ts) DO UPDATE SET count = excluded.count", (trade_id, ts, value))
+                            expected_counts[trade_id] = value
                     conn.commit()
         except Exception as exc:  # noqa: BLE001 - every failure is the finding
             errors.append(f"writer {n}: {exc!r}")
@@ -101,10 +120,10 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
                             skips.append(str(exc))
                         time.sleep(0.01)
                         continue
-                    rows = conn.execute("SELECT action, detail, rows_moved FROM maintenance.run_maintenance_for('exchange.trades')").fetchall()
-                    for action, detail, moved in rows:
-                        if action == "rescue":
-                            rescued.append(moved)
+                    # The CLI's path: prepare_rescue in its own transaction, then the run.
+                    rows = conn.execute("SELECT action, detail, rows_moved FROM maintenance.prepare_rescue('exchange.trades')").fetchall()
+                    rows += conn.execute("SELECT action, detail, rows_moved FROM maintenance.run_maintenance_for('exchange.trades')").fetchall()
+                    for action, detail, _moved in rows:
                         if action == "error":
                             errors.append(f"maintainer {n}: {detail}")
                         if action == "skip":
@@ -113,6 +132,7 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
         except Exception as exc:  # noqa: BLE001
             errors.append(f"maintainer {n}: {exc!r}")
 
+    first_run = count(maint_url, "SELECT coalesce(max(run_id), 0) FROM maintenance.run_log")
     threads = [threading.Thread(target=maintainer, args=(n,)) for n in range(MAINTAINERS)]
     writer_threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
     for t in threads + writer_threads:
@@ -124,20 +144,33 @@ def test_concurrent_maintenance_and_writers_lose_and_duplicate_nothing(maint_url
         t.join(timeout=60)
 
     assert errors == []
-    # The test is only worth something if maintenance really moved rows while writers wrote.
-    assert sum(rescued) > 0
+    # The test is only worth something if maintenance really moved rows while writers wrote
+    # (through either path: run_all's actions are in the run log).
+    rescued_rows = count(maint_url, """
+        SELECT coalesce(sum((a->>'rows_moved')::bigint), 0) FROM maintenance.run_log AS l
+         CROSS JOIN jsonb_array_elements(l.actions) AS a
+         WHERE l.run_id > %s AND a->>'action' = 'rescue'""", (first_run,))
+    assert rescued_rows > 0
     final = cli(maint_url, "maintain", "--table", "exchange.trades", "--json")
     assert final.returncode == 0, final.stderr
     expected = WRITERS * ROWS_PER_WRITER
     assert count(maint_url, "SELECT count(*) FROM exchange.trades WHERE trade_id LIKE 'w%%'") == expected
     assert count(maint_url, "SELECT count(DISTINCT trade_id) FROM exchange.trades WHERE trade_id LIKE 'w%%'") == expected
     assert count(maint_url, "SELECT count(*) FROM exchange.trades_default") == 0
+    # Every correction made while its row was being rescued is there.
+    with db.connect(maint_url) as conn:
+        stored = dict(conn.execute("SELECT trade_id, count FROM exchange.trades WHERE trade_id LIKE 'w%%'").fetchall())
+    assert stored == expected_counts
     # Each row sits in the partition of its own UTC day.
     assert count(maint_url, """
         SELECT count(*) FROM exchange.trades t
           JOIN maintenance.partitions_of('exchange.trades') p ON p.partition = t.tableoid
          WHERE NOT (t.ts >= p.lower_bound AND t.ts < p.upper_bound)""") == 0
-    print(f"{sum(rescued)} rows rescued concurrently; {len(skips)} calls skipped a table another call held")
+    replayed = count(maint_url, """
+        SELECT count(*) FROM maintenance.run_log AS l CROSS JOIN jsonb_array_elements(l.actions) AS a
+         WHERE l.run_id > %s AND a->>'detail' LIKE '%%replayed%%'""", (first_run,))
+    print(f"{rescued_rows} rows rescued concurrently ({replayed} rescues replayed changes made during their copy);"
+          f" {len(skips)} calls skipped a table another call held")
 
 
 # --------------------------------------------------------------------------- locks

@@ -367,6 +367,231 @@ $function$;
 COMMENT ON FUNCTION maintenance.rescue_day(regclass, text, date) IS
     'Creates a day''s partition, moving that day''s rows out of the default partition into it (internal)';
 
+-- ---------------------------------------------------------------------------------------
+-- Online rescue. Moving a day's rows out of the default partition under the parent's
+-- ACCESS EXCLUSIVE lock would make every writer wait as long as the move takes. Instead,
+-- like pg_repack:
+--   1. maintenance.prepare_rescue (its own transaction, before the run) puts a trigger on
+--      the default partition that logs every change to it (capture_change); the SHARE ROW
+--      EXCLUSIVE lock it takes waits for every earlier writer of the default to finish, so
+--      from its commit on, every change is either in a later snapshot or in the log;
+--   2. the run copies each rescued day, and everything else, from the default partition into
+--      new tables shaped like partitions (stage_rows), with no lock writers wait for;
+--   3. it replays the log onto those tables (apply_captured), until little is left;
+--   4. under the parent's ACCESS EXCLUSIVE lock it replays the rest, detaches the default
+--      partition, attaches the day tables (a CHECK on each spares the validation scan) and
+--      the copy of everything else as the new default, and drops the old one with its log.
+-- One transaction: readers see the old default partition until the commit, the new
+-- partitions after it; never both, never neither.
+-- ---------------------------------------------------------------------------------------
+
+-- The log table of a default partition's capture, if one is installed.
+CREATE FUNCTION maintenance.capture_log(p_default regclass)
+RETURNS regclass
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+    SELECT to_regclass(format('maintenance.%I', 'rescue_log_' || p_default::oid))
+     WHERE EXISTS (SELECT FROM pg_trigger AS t WHERE t.tgrelid = p_default AND t.tgname = 'marketdb_rescue_capture')
+$function$;
+
+COMMENT ON FUNCTION maintenance.capture_log(regclass) IS
+    'The log table of the changes to a default partition, NULL when no capture is installed (internal)';
+
+-- The trigger: one log row per row image, D for the old one, I for the new one. SECURITY
+-- DEFINER: the writer has no right on the log. extra_float_digits: exact float copies.
+CREATE FUNCTION maintenance.capture_change()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET extra_float_digits = 3
+AS $function$
+DECLARE
+    v_insert text := format('INSERT INTO maintenance.%I SELECT $1, ($2).*', 'rescue_log_' || TG_RELID);
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        EXECUTE v_insert USING 'D'::"char", OLD;
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
+        EXECUTE v_insert USING 'I'::"char", NEW;
+    END IF;
+    RETURN NULL;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.capture_change() IS
+    'Trigger on a default partition while its rows wait for a rescue: logs every change (internal)';
+
+-- Installs or removes the capture of a default partition. The caller holds SHARE ROW
+-- EXCLUSIVE on it (maintenance.prepare_rescue).
+CREATE FUNCTION maintenance.set_capture(p_default regclass, p_on boolean)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+    v_log text := format('maintenance.%I', 'rescue_log_' || p_default::oid);
+BEGIN
+    IF EXISTS (SELECT FROM pg_trigger AS t WHERE t.tgrelid = p_default AND t.tgname = 'marketdb_rescue_capture') THEN
+        EXECUTE format('DROP TRIGGER marketdb_rescue_capture ON %s', p_default);
+    END IF;
+    IF to_regclass(v_log) IS NOT NULL THEN
+        EXECUTE format('DROP TABLE %s', v_log);
+    END IF;
+    IF p_on THEN
+        -- The default partition's columns, in its own order (the trigger logs its row type).
+        EXECUTE format('CREATE TABLE %s (marketdb_op "char" NOT NULL, LIKE %s,'
+                       ' marketdb_seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,'
+                       ' marketdb_xid xid8 NOT NULL DEFAULT pg_current_xact_id())', v_log, p_default);
+        EXECUTE format('CREATE INDEX ON %s (marketdb_xid)', v_log);
+        EXECUTE format('CREATE TRIGGER marketdb_rescue_capture AFTER INSERT OR UPDATE OR DELETE ON %s'
+                       ' FOR EACH ROW EXECUTE FUNCTION maintenance.capture_change()', p_default);
+    END IF;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.set_capture(regclass, boolean) IS
+    'Installs (true) or removes (false) the change capture of a default partition (internal)';
+
+-- Which rows a stage takes: a day, or (p_day NULL) every row of no rescued day.
+CREATE FUNCTION maintenance.stage_predicate(p_key name, p_day date, p_rescued date[])
+RETURNS text
+LANGUAGE sql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+SET "TimeZone" = 'UTC'
+AS $function$
+    SELECT CASE WHEN p_day IS NOT NULL
+                THEN format('%1$I >= %2$L::timestamptz AND %1$I < %3$L::timestamptz', p_key,
+                            p_day::timestamp AT TIME ZONE 'UTC', (p_day + 1)::timestamp AT TIME ZONE 'UTC')
+                ELSE format('NOT coalesce((%1$I AT TIME ZONE ''UTC'')::date = ANY (%2$L::date[]), false)', p_key, p_rescued)
+           END
+$function$;
+
+COMMENT ON FUNCTION maintenance.stage_predicate(name, date, date[]) IS
+    'The rows of a default partition a rescue stage holds (internal)';
+
+-- "Row s equals row r" over the copied columns; = where the column cannot be NULL (so an
+-- index can serve it), IS NOT DISTINCT FROM otherwise, text for types without =.
+CREATE FUNCTION maintenance.row_match(p_table regclass)
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+    SELECT string_agg(
+               CASE WHEN NOT has_eq THEN format('s.%1$I::text IS NOT DISTINCT FROM r.%1$I::text', a.attname)
+                    WHEN a.attnotnull THEN format('s.%1$I = r.%1$I', a.attname)
+                    ELSE format('s.%1$I IS NOT DISTINCT FROM r.%1$I', a.attname) END,
+               ' AND ' ORDER BY a.attnum)
+      FROM pg_attribute AS a
+     CROSS JOIN LATERAL (SELECT EXISTS (SELECT FROM pg_operator AS o
+                                         WHERE o.oprname = '=' AND o.oprleft = a.atttypid AND o.oprright = a.atttypid) AS has_eq) AS e
+     WHERE a.attrelid = p_table AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
+$function$;
+
+COMMENT ON FUNCTION maintenance.row_match(regclass) IS
+    'Join condition matching a row s to a row r of the same columns (internal)';
+
+-- A stage: a new table shaped like the partitions (a CHECK of its day when it holds one),
+-- filled from the default partition in one statement. Returns that statement's snapshot:
+-- logged changes it did not see are replayed later.
+CREATE FUNCTION maintenance.stage_rows(
+    p_parent  regclass,
+    p_default regclass,
+    p_name    text,
+    p_day     date,
+    p_rescued date[]
+)
+RETURNS TABLE (stage regclass, rows_copied bigint, snap pg_snapshot)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET "TimeZone" = 'UTC'
+AS $function$
+DECLARE
+    v_schema  text := (SELECT n.nspname FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace WHERE c.oid = p_parent);
+    v_key     name := (SELECT k.column_name FROM maintenance.partition_key(p_parent) AS k);
+    v_columns text := maintenance.insertable_columns(p_parent);
+BEGIN
+    EXECUTE format('CREATE TABLE %I.%I (LIKE %s INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS INCLUDING INDEXES)',
+                   v_schema, p_name, p_parent);
+    stage := format('%I.%I', v_schema, p_name)::regclass;
+    IF p_day IS NOT NULL THEN
+        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT marketdb_rescue_range CHECK (%s)',
+                       stage, maintenance.stage_predicate(v_key, p_day, NULL));
+    END IF;
+    EXECUTE format('WITH copied AS (INSERT INTO %1$s (%2$s) OVERRIDING SYSTEM VALUE SELECT %2$s FROM %3$s WHERE %4$s RETURNING 1)'
+                   ' SELECT count(*), pg_current_snapshot() FROM copied',
+                   stage, v_columns, p_default, maintenance.stage_predicate(v_key, p_day, p_rescued))
+       INTO rows_copied, snap;
+    RETURN NEXT;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.stage_rows(regclass, regclass, text, date, date[]) IS
+    'Copies a day''s rows (or all other rows) of a default partition into a new table, with the snapshot it saw (internal)';
+
+-- Replays onto a stage the logged changes of its rows that committed after p_since and (when
+-- p_until is given) before p_until, in the order they were made. Returns rows added and
+-- removed. A removal that finds no row means the copy and the log disagree: it raises, and
+-- the table's run is rolled back with nothing moved.
+CREATE FUNCTION maintenance.apply_captured(
+    p_log     regclass,
+    p_stage   regclass,
+    p_key     name,
+    p_day     date,
+    p_rescued date[],
+    p_since   pg_snapshot,
+    p_until   pg_snapshot
+)
+RETURNS TABLE (rows_added bigint, rows_removed bigint)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET "TimeZone" = 'UTC'
+AS $function$
+DECLARE
+    v_columns text := maintenance.insertable_columns(p_stage);
+    v_match   text := maintenance.row_match(p_stage);
+    v_entry   record;
+    v_n       bigint;
+BEGIN
+    rows_added := 0;
+    rows_removed := 0;
+    FOR v_entry IN EXECUTE format(
+        'SELECT l.marketdb_seq AS seq, l.marketdb_op AS op FROM %1$s AS l'
+        ' WHERE l.marketdb_xid >= pg_snapshot_xmin($1) AND NOT pg_visible_in_snapshot(l.marketdb_xid, $1)'
+        '   AND ($2::pg_snapshot IS NULL OR pg_visible_in_snapshot(l.marketdb_xid, $2))'
+        '   AND l.marketdb_xid IS DISTINCT FROM pg_current_xact_id_if_assigned()'
+        '   AND (%2$s)'
+        ' ORDER BY l.marketdb_seq',
+        p_log, maintenance.stage_predicate(p_key, p_day, p_rescued))
+      USING p_since, p_until
+    LOOP
+        IF v_entry.op = 'D' THEN
+            EXECUTE format('DELETE FROM %1$s AS t WHERE t.ctid = (SELECT s.ctid FROM %1$s AS s, %2$s AS r'
+                           ' WHERE r.marketdb_seq = $1 AND %3$s LIMIT 1)', p_stage, p_log, v_match)
+              USING v_entry.seq;
+            GET DIAGNOSTICS v_n = ROW_COUNT;
+            IF v_n <> 1 THEN
+                RAISE EXCEPTION 'rescue into %: logged change % removes a row the copy does not hold', p_stage, v_entry.seq;
+            END IF;
+            rows_removed := rows_removed + 1;
+        ELSE
+            EXECUTE format('INSERT INTO %1$s (%2$s) OVERRIDING SYSTEM VALUE SELECT %2$s FROM %3$s WHERE marketdb_seq = $1',
+                           p_stage, v_columns, p_log)
+              USING v_entry.seq;
+            rows_added := rows_added + 1;
+        END IF;
+    END LOOP;
+    RETURN NEXT;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.apply_captured(regclass, regclass, name, date, date[], pg_snapshot, pg_snapshot) IS
+    'Replays logged changes of a default partition onto a rescue stage (internal)';
+
 -- An archive is history: the writer may not add to it, change it or empty it.
 CREATE FUNCTION maintenance.make_read_only_archive(p_table regclass)
 RETURNS void
@@ -381,16 +606,40 @@ $function$;
 COMMENT ON FUNCTION maintenance.make_read_only_archive(regclass) IS
     'Takes the writer''s INSERT, UPDATE, DELETE and TRUNCATE away from a detached or archive table (internal)';
 
+-- A table of a day's partition name exists only if the day's archive was kept and its
+-- retention later lengthened; the new partition gets a suffix rather than taking it.
+CREATE FUNCTION maintenance.free_partition_name(p_schema text, p_name text)
+RETURNS text
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+    v_name text := p_name;
+BEGIN
+    FOR suffix IN 1 .. 9 LOOP
+        EXIT WHEN to_regclass(format('%I.%I', p_schema, v_name)) IS NULL;
+        v_name := format('%s_r%s', p_name, suffix);
+    END LOOP;
+    RETURN v_name;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.free_partition_name(text, text) IS
+    'A day''s partition name, suffixed _r1.._r9 when an archive holds the plain one (internal)';
+
 -- ---------------------------------------------------------------------------------------
 -- maintain_partitioned: applies one policy. Called by maintenance.run_policies, which holds
 -- the policy's row lock and logs the run.
 --
 -- The plan is made first, without any lock writers wait for. Rows for days past retention
--- leave the default partition by plain DML (writers do not wait). Only then does the run
--- take ACCESS EXCLUSIVE on the parent (lock_timeout 1 s, three attempts) for DDL: create,
--- rescue (move a day's rows out of the default partition into its new partition), detach,
--- drop. Under it nothing reads a partition; the default partition is read by the rescue and
--- by PostgreSQL's own check when a partition is created, so its size bounds the wait.
+-- leave the default partition by plain DML, and days to rescue are copied out of it with
+-- their logged changes (see "Online rescue"): writers do not wait for either. Only then does
+-- the run take ACCESS EXCLUSIVE on the parent (lock_timeout 1 s, three attempts) for what
+-- must be done under it: the last logged changes, swapping the default partition, create,
+-- detach, drop. Nothing under it grows with the rows rescued; the rows that stay in the
+-- default partition (outside the window, or left for a later run) are read once, by
+-- PostgreSQL's check when a partition is attached or created beside a default.
 -- ---------------------------------------------------------------------------------------
 CREATE FUNCTION maintenance.maintain_partitioned(
     p_policy         maintenance.policy,
@@ -407,15 +656,35 @@ AS $function$
 DECLARE
     c_attempts     constant integer := 3;
     c_archive_rows constant bigint := 1000000;  -- rows discarded or archived per day per run
+    c_catch_up     constant integer := 10;      -- replay rounds before the lock at most
+    c_small_replay constant bigint := 1000;     -- changes left for under the lock
     v_parent   regclass := p_policy.parent_table::regclass;
     v_schema   text := split_part(p_policy.parent_table, '.', 1);
+    v_key      name := (SELECT k.column_name FROM maintenance.partition_key(v_parent) AS k);
     v_premake  integer := coalesce(p_premake_days, p_policy.premake_days);
+    v_default  regclass;
+    v_log      regclass;
     v_plan     maintenance.plan_step[];
     v_step     maintenance.plan_step;
     v_archived record;
+    v_staged   record;
+    v_replayed record;
     v_name     text;
     v_moved    bigint;
+    v_snap     pg_snapshot;
+    v_round_n  bigint;
     v_result   maintenance.action;
+    -- rescue stages: one per day, the last (day NULL) for every other row of the default
+    v_rescued  date[] := '{}';
+    v_st_day   date[] := '{}';
+    v_st_name  text[] := '{}';
+    v_st_table regclass[] := '{}';
+    v_st_rows  bigint[] := '{}';
+    v_st_snap  pg_snapshot[] := '{}';
+    v_st_replay bigint[] := '{}';
+    v_ix_parent oid[];
+    v_ix_name  text[];
+    v_index    record;
 BEGIN
     SELECT array_agg(plan) INTO v_plan FROM maintenance.partition_plan(p_policy, p_reference_time, v_premake) AS plan;
     IF v_plan IS NULL THEN
@@ -454,11 +723,64 @@ BEGIN
         RETURN NEXT v_result;
     END LOOP;
 
-    IF NOT EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action IN ('create', 'rescue', 'drop', 'detach')) THEN
+    -- Rescues: stage every day, then everything else, then replay what changed meanwhile.
+    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default);
+    v_rescued := ARRAY(SELECT s.day FROM unnest(v_plan) AS s WHERE s.action = 'rescue' ORDER BY s.day);
+    IF cardinality(v_rescued) > 0 THEN
+        v_log := maintenance.capture_log(v_default);
+        IF v_log IS NULL THEN
+            v_result := (p_policy.parent_table, 'deferred', NULL,
+                         (SELECT sum(s.rows_affected) FROM unnest(v_plan) AS s WHERE s.action = 'rescue'),
+                         format('rows for %s day(s) wait in the default partition, whose changes are not captured yet: '
+                                'maintenance.prepare_rescue(%L) first (marketdb maintain and maintenance.run_all() do)',
+                                cardinality(v_rescued), p_policy.parent_table));
+            RETURN NEXT v_result;
+            v_rescued := '{}';
+        END IF;
+    END IF;
+    IF cardinality(v_rescued) > 0 THEN
+        FOREACH v_step IN ARRAY v_plan LOOP
+            CONTINUE WHEN v_step.action <> 'rescue';
+            v_name := maintenance.free_partition_name(v_schema, v_step.partition_name);
+            SELECT * INTO v_staged FROM maintenance.stage_rows(v_parent, v_default, v_name, v_step.day, v_rescued);
+            v_st_day := v_st_day || v_step.day;
+            v_st_name := v_st_name || v_name;
+            v_st_table := v_st_table || v_staged.stage;
+            v_st_rows := v_st_rows || v_staged.rows_copied;
+            v_st_snap := v_st_snap || v_staged.snap;
+            v_st_replay := v_st_replay || 0::bigint;
+        END LOOP;
+        SELECT * INTO v_staged FROM maintenance.stage_rows(v_parent, v_default, format('rescue_rest_%s', v_parent::oid), NULL, v_rescued);
+        v_st_day := v_st_day || NULL::date;
+        v_st_name := v_st_name || (SELECT c.relname::text FROM pg_class AS c WHERE c.oid = v_default);
+        v_st_table := v_st_table || v_staged.stage;
+        v_st_rows := v_st_rows || v_staged.rows_copied;
+        v_st_snap := v_st_snap || v_staged.snap;
+        v_st_replay := v_st_replay || 0::bigint;
+
+        FOR round IN 1 .. c_catch_up LOOP
+            v_snap := pg_current_snapshot();
+            v_round_n := 0;
+            FOR i IN 1 .. cardinality(v_st_table) LOOP
+                SELECT * INTO v_replayed FROM maintenance.apply_captured(v_log, v_st_table[i], v_key, v_st_day[i], v_rescued, v_st_snap[i], v_snap);
+                v_st_rows[i] := v_st_rows[i] + v_replayed.rows_added - v_replayed.rows_removed;
+                v_st_snap[i] := v_snap;
+                v_st_replay[i] := v_st_replay[i] + v_replayed.rows_added + v_replayed.rows_removed;
+                v_round_n := v_round_n + v_replayed.rows_added + v_replayed.rows_removed;
+            END LOOP;
+            EXIT WHEN v_round_n < c_small_replay;
+        END LOOP;
+    END IF;
+
+    IF NOT EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action IN ('create', 'drop', 'detach'))
+       AND cardinality(v_rescued) = 0 THEN
         RETURN;
     END IF;
 
     IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_parent), c_attempts) THEN
+        FOR i IN 1 .. cardinality(v_st_table) LOOP
+            EXECUTE format('DROP TABLE %s', v_st_table[i]);
+        END LOOP;
         v_result := (p_policy.parent_table, 'lock_timeout', NULL, 0,
                      format('could not lock %s within lock_timeout %s in %s attempts; no partition changed, the next run retries',
                             p_policy.parent_table, current_setting('lock_timeout'), c_attempts));
@@ -466,37 +788,62 @@ BEGIN
         RETURN;
     END IF;
 
+    IF cardinality(v_rescued) > 0 THEN
+        -- Writers are all done: what is logged and not yet replayed is all that changed.
+        FOR i IN 1 .. cardinality(v_st_table) LOOP
+            SELECT * INTO v_replayed FROM maintenance.apply_captured(v_log, v_st_table[i], v_key, v_st_day[i], v_rescued, v_st_snap[i], NULL);
+            v_st_rows[i] := v_st_rows[i] + v_replayed.rows_added - v_replayed.rows_removed;
+            v_st_replay[i] := v_st_replay[i] + v_replayed.rows_added + v_replayed.rows_removed;
+        END LOOP;
+        EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', v_parent, v_default);
+        FOR i IN 1 .. cardinality(v_st_table) - 1 LOOP
+            EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM (%L) TO (%L)', v_parent, v_st_table[i],
+                           v_st_day[i]::timestamp AT TIME ZONE 'UTC', (v_st_day[i] + 1)::timestamp AT TIME ZONE 'UTC');
+            EXECUTE format('ALTER TABLE %s DROP CONSTRAINT marketdb_rescue_range', v_st_table[i]);
+            v_result := (p_policy.parent_table, 'rescue', v_st_name[i], v_st_rows[i],
+                         format('for %s; moved %s rows out of the default partition%s', v_st_day[i], v_st_rows[i],
+                                CASE WHEN v_st_replay[i] > 0 THEN format(' (%s changes made during the copy replayed)', v_st_replay[i]) ELSE '' END));
+            RETURN NEXT v_result;
+        END LOOP;
+        -- The old default partition goes with its capture; the copy of its other rows
+        -- takes its name and place.
+        SELECT array_agg(i.inhparent), array_agg(c.relname::text) INTO v_ix_parent, v_ix_name
+          FROM pg_index AS x
+          JOIN pg_inherits AS i ON i.inhrelid = x.indexrelid
+          JOIN pg_class AS c ON c.oid = x.indexrelid
+         WHERE x.indrelid = v_default;
+        EXECUTE format('DROP TABLE %s', v_default);
+        EXECUTE format('DROP TABLE %s', v_log);
+        v_default := v_st_table[cardinality(v_st_table)];
+        EXECUTE format('ALTER TABLE %s RENAME TO %I', v_default, v_st_name[cardinality(v_st_name)]);
+        EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s DEFAULT', v_parent, v_default);
+        FOR v_index IN
+            SELECT x.indexrelid::regclass AS ix, o.name
+              FROM pg_index AS x
+              JOIN pg_inherits AS i ON i.inhrelid = x.indexrelid
+              JOIN unnest(v_ix_parent, v_ix_name) AS o(parent, name) ON o.parent = i.inhparent
+             WHERE x.indrelid = v_default
+        LOOP
+            EXECUTE format('ALTER INDEX %s RENAME TO %I', v_index.ix, v_index.name);
+        END LOOP;
+    END IF;
+
     FOREACH v_step IN ARRAY v_plan LOOP
-        CONTINUE WHEN v_step.action NOT IN ('create', 'rescue', 'drop', 'detach');
+        CONTINUE WHEN v_step.action NOT IN ('create', 'drop', 'detach');
         v_name := v_step.partition_name;
-        -- A table of that name exists only if a day's archive was kept and its retention
-        -- later lengthened; the new partition gets a suffix rather than taking it.
-        IF v_step.action IN ('create', 'rescue') THEN
-            FOR suffix IN 1 .. 9 LOOP
-                EXIT WHEN to_regclass(format('%I.%I', v_schema, v_name)) IS NULL;
-                v_name := format('%s_r%s', v_step.partition_name, suffix);
-            END LOOP;
-        END IF;
         BEGIN
             IF v_step.action = 'create' THEN
+                v_name := maintenance.free_partition_name(v_schema, v_step.partition_name);
                 BEGIN
                     EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES FROM (%L) TO (%L)', v_schema, v_name, v_parent,
                                    v_step.day::timestamp AT TIME ZONE 'UTC', (v_step.day + 1)::timestamp AT TIME ZONE 'UTC');
-                    v_moved := 0;
-                EXCEPTION WHEN check_violation THEN
-                    -- Rows for the day reached the default partition after the plan was made.
-                    v_moved := maintenance.rescue_day(v_parent, v_name, v_step.day);
-                END;
-            END IF;
-            IF v_step.action = 'rescue' THEN
-                v_moved := maintenance.rescue_day(v_parent, v_name, v_step.day);
-            END IF;
-            IF v_step.action IN ('create', 'rescue') THEN
-                IF v_moved > 0 THEN
-                    v_result := (p_policy.parent_table, 'rescue', v_name, v_moved, format('for %s; moved %s rows out of the default partition', v_step.day, v_moved));
-                ELSE
                     v_result := (p_policy.parent_table, 'create', v_name, 0, format('for %s', v_step.day));
-                END IF;
+                EXCEPTION WHEN check_violation THEN
+                    -- Rows for the day reached the default partition after the plan was made:
+                    -- a few, moved under the lock; a later run would find them otherwise.
+                    v_moved := maintenance.rescue_day(v_parent, v_name, v_step.day);
+                    v_result := (p_policy.parent_table, 'rescue', v_name, v_moved, format('for %s; moved %s rows out of the default partition', v_step.day, v_moved));
+                END;
             ELSIF v_step.action = 'drop' THEN
                 EXECUTE format('DROP TABLE %I.%I', v_schema, v_name);
                 v_result := (p_policy.parent_table, 'drop', v_name, v_step.rows_affected,
@@ -525,6 +872,14 @@ REVOKE EXECUTE ON FUNCTION maintenance.partition_plan(maintenance.policy, timest
 REVOKE EXECUTE ON FUNCTION maintenance.archive_rows(maintenance.policy, date, text, bigint) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.make_read_only_archive(regclass) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.rescue_day(regclass, text, date) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.capture_log(regclass) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.capture_change() FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.set_capture(regclass, boolean) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.stage_predicate(name, date, date[]) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.row_match(regclass) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.stage_rows(regclass, regclass, text, date, date[]) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.apply_captured(regclass, regclass, name, date, date[], pg_snapshot, pg_snapshot) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.free_partition_name(text, text) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer) FROM marketdb_maintainer;
 
 COMMIT;

@@ -179,6 +179,68 @@ $function$;
 COMMENT ON FUNCTION maintenance.run_maintenance_for(text, timestamptz, boolean, integer) IS
     'Applies one table''s policy (enabled or not) at the server''s time, or dry-runs it at another; one row per action';
 
+-- ---------------------------------------------------------------------------------------
+-- prepare_rescue: the first half of an online rescue, in a transaction of its own before
+-- the run (`marketdb maintain` and maintenance.run_all call it). When rows wait in the table's
+-- default partition for a day a run would rescue, a trigger starts logging every change to
+-- it, so the run can copy them out while writers go on; when none wait, a capture left over
+-- is removed. Installing or
+-- removing it takes SHARE ROW EXCLUSIVE on the default partition, which waits for the
+-- writers of late rows in flight (lock_timeout 1 s, three attempts) and holds the next ones
+-- for the milliseconds it takes; writers of other days never wait for it.
+-- Returns an action when it changed something or could not.
+-- ---------------------------------------------------------------------------------------
+CREATE FUNCTION maintenance.prepare_rescue(p_parent_table text)
+RETURNS SETOF maintenance.action
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '1s'
+AS $function$
+DECLARE
+    v_canonical text := maintenance.require_table('p_parent_table', p_parent_table);
+    v_policy    maintenance.policy;
+    v_default   regclass;
+    v_waiting   boolean;
+    v_result    maintenance.action;
+BEGIN
+    SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = v_canonical FOR NO KEY UPDATE SKIP LOCKED;
+    IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT FROM maintenance.policy AS p WHERE p.parent_table = v_canonical) THEN
+            RAISE EXCEPTION 'p_parent_table: % has no maintenance policy', v_canonical
+                USING ERRCODE = 'invalid_parameter_value', HINT = 'register it with maintenance.register_partitioned_table()';
+        END IF;
+        v_result := (v_canonical, 'skip', NULL, 0, 'another maintenance run is working on this table; skipped');
+        RETURN NEXT v_result;
+        RETURN;
+    END IF;
+    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_canonical::regclass) AS p WHERE p.is_default);
+    IF v_policy.kind <> 'partitioned' OR v_default IS NULL THEN
+        RETURN;
+    END IF;
+    -- The plan at the server's time says whether a run would rescue anything.
+    v_waiting := EXISTS (SELECT FROM maintenance.partition_plan(v_policy, now(), v_policy.premake_days) AS s WHERE s.action = 'rescue');
+    IF v_waiting = (maintenance.capture_log(v_default) IS NOT NULL) THEN
+        RETURN;
+    END IF;
+    IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', v_default), 3) THEN
+        v_result := (v_canonical, 'lock_timeout', NULL, 0,
+                     format('could not lock the default partition %s within lock_timeout %s in 3 attempts to %s the capture of its changes; the next run retries',
+                            v_default, current_setting('lock_timeout'), CASE WHEN v_waiting THEN 'install' ELSE 'remove' END));
+        RETURN NEXT v_result;
+        RETURN;
+    END IF;
+    PERFORM maintenance.set_capture(v_default, v_waiting);
+    v_result := (v_canonical, 'capture', NULL, 0,
+                 CASE WHEN v_waiting THEN format('rows wait in the default partition %s: its changes are logged from now on, so a run can rescue them while writers go on', v_default)
+                      ELSE format('no rows wait in the default partition %s for a rescue: the capture of its changes is removed', v_default) END);
+    RETURN NEXT v_result;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.prepare_rescue(text) IS
+    'Starts (or stops) logging changes to a table''s default partition so a run can rescue its rows online; call it in its own transaction before the run';
+
 -- Every table in one transaction: only as a dry run. A real run would hold each table's
 -- ACCESS EXCLUSIVE lock until the last table is done, and a writer that inserts into two
 -- tables in one transaction would deadlock with it (and be the one cancelled).
@@ -207,8 +269,9 @@ COMMENT ON FUNCTION maintenance.run_maintenance(timestamptz, boolean) IS
     'Dry run of every enabled policy at a reference time; one row per action (real runs: CALL maintenance.run_all())';
 
 -- ---------------------------------------------------------------------------------------
--- run_all: every enabled table at the server's time, each in its own transaction, so a
--- table's locks are released as soon as it is done and no writer can deadlock with the run.
+-- run_all: every enabled table at the server's time, each in its own transaction (after its
+-- prepare_rescue, in another), so a table's locks are released as soon as it is done and no
+-- writer can deadlock with the run.
 -- For pg_cron: CALL maintenance.run_all(). SECURITY INVOKER and without SET clauses, as a
 -- procedure that commits must be; the work is done by run_maintenance_for as the owner.
 -- Ends with an error (after committing every table) when a table failed, was skipped or
@@ -221,8 +284,18 @@ DECLARE
     v_table    text;
     v_action   maintenance.action;
     v_problems text[] := '{}';
+    v_skipped  boolean;
 BEGIN
     FOR v_table IN SELECT t FROM maintenance.enabled_tables() AS t LOOP
+        v_skipped := false;
+        FOR v_action IN SELECT * FROM maintenance.prepare_rescue(v_table) LOOP
+            IF v_action.action IN ('error', 'skip', 'lock_timeout') THEN
+                v_problems := v_problems || format('%s: %s: %s', v_action.parent_table, v_action.action, v_action.detail);
+            END IF;
+            v_skipped := v_skipped OR v_action.action = 'skip';
+        END LOOP;
+        COMMIT;
+        CONTINUE WHEN v_skipped;  -- another run holds the table
         FOR v_action IN SELECT * FROM maintenance.run_maintenance_for(v_table) LOOP
             IF v_action.action IN ('error', 'skip', 'lock_timeout') THEN
                 v_problems := v_problems || format('%s: %s: %s', v_action.parent_table, v_action.action, v_action.detail);

@@ -8,6 +8,18 @@ SET LOCAL ROLE marketdb_owner;
 -- Back to v0.1.0: this change's functions go, and v0.1.0's maintenance/partitions is made
 -- again as it was (its deploy script, maintenance/partitions@v0.1.0, below).
 DROP FUNCTION maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer);
+DROP FUNCTION maintenance.free_partition_name(text, text);
+DROP FUNCTION maintenance.apply_captured(regclass, regclass, name, date, date[], pg_snapshot, pg_snapshot);
+DROP FUNCTION maintenance.stage_rows(regclass, regclass, text, date, date[]);
+DROP FUNCTION maintenance.row_match(regclass);
+DROP FUNCTION maintenance.stage_predicate(name, date, date[]);
+-- Captures still installed (rows waiting for a rescue) are removed with their logs.
+SELECT maintenance.set_capture(t.tgrelid::regclass, false)
+  FROM pg_trigger AS t
+ WHERE t.tgname = 'marketdb_rescue_capture' AND t.tgfoid = 'maintenance.capture_change()'::regprocedure;
+DROP FUNCTION maintenance.set_capture(regclass, boolean);
+DROP FUNCTION maintenance.capture_change();
+DROP FUNCTION maintenance.capture_log(regclass);
 DROP FUNCTION maintenance.rescue_day(regclass, text, date);
 DROP FUNCTION maintenance.archive_rows(maintenance.policy, date, text, bigint);
 DROP FUNCTION maintenance.make_read_only_archive(regclass);

@@ -66,7 +66,19 @@ def run(
             if progress:
                 progress(f"maintaining {name}{' (dry run)' if dry_run else ''}")
             try:
-                rows = conn.execute(
+                rows = []
+                if not dry_run:
+                    # Its own transaction: the capture must be committed before the run
+                    # copies rows out of the default partition (see maintenance.prepare_rescue).
+                    rows += conn.execute(
+                        "SELECT parent_table, action, partition_name, rows_moved, detail"
+                        "  FROM maintenance.prepare_rescue(%s)",
+                        (name,),
+                    ).fetchall()
+                if any(row[1] == "skip" for row in rows):  # another run holds the table
+                    actions += [Action(*row) for row in rows]
+                    continue
+                rows += conn.execute(
                     "SELECT parent_table, action, partition_name, rows_moved, detail"
                     "  FROM maintenance.run_maintenance_for(%s, coalesce(%s, now()), %s, %s)",
                     (name, reference_time, dry_run, premake_days),

@@ -1,6 +1,6 @@
 -- exchange and maintenance privileges, per role, in action.
 BEGIN;
-SELECT plan(25);
+SELECT plan(26);
 
 -- Writer: ingests, never deletes.
 SET LOCAL ROLE marketdb_writer;
@@ -42,6 +42,7 @@ RESET ROLE;
 -- Maintainer: runs maintenance and nothing else.
 SET LOCAL ROLE marketdb_maintainer;
 SELECT lives_ok($$SELECT * FROM maintenance.run_maintenance(now(), true)$$, 'the maintainer dry-runs maintenance on every table');
+SELECT lives_ok($$SELECT * FROM maintenance.prepare_rescue('exchange.trades')$$, 'the maintainer prepares the rescue of one table');
 SELECT lives_ok($$SELECT * FROM maintenance.run_maintenance_for('exchange.trades')$$, 'the maintainer runs maintenance on one table');
 SELECT lives_ok($$SELECT * FROM maintenance.partition_status()$$, 'the maintainer reads the maintenance status');
 SELECT throws_ok($$SELECT count(*) FROM exchange.trades$$, '42501', NULL, 'the maintainer cannot read trades');
