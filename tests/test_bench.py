@@ -35,5 +35,7 @@ def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
     assert set(data["targets"]) == set(bench.TARGETS) | {"maintenance_noop", "writer_wait_detach", "writer_wait_rescue"}
     for key in ("detach", "rescue"):
         assert {"ours_ms", "ours_writer_max_wait_ms", "partman_ms", "partman_writer_max_wait_ms"} <= set(data["writer_waits"][key])
+    assert {"ours_late_writer_max_wait_ms", "ours_late_rows", "partman_late_writer_max_wait_ms",
+            "partman_writer_errors"} <= set(data["writer_waits"]["rescue"])
     assert (tmp_path / "results.md").read_text().startswith("# marketdb benchmarks")
     assert (tmp_path / "maintenance_scaling.png").read_bytes()[:4] == b"\x89PNG"

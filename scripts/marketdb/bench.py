@@ -507,7 +507,9 @@ def _maintenance_comparison(conn, sizes: Sizes) -> dict:
             conn.commit()
             check(count(conn, f"SELECT count(*) FROM {schema}.m1_default") == sizes.rescue_rows, f"{key}: rows wait in the default partition")
             if key == "ours":
-                seconds = timed(lambda: (conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('bench_ours.m1')"), conn.commit()))
+                # As `marketdb maintain` does: prepare_rescue committed first, then the run.
+                seconds = timed(lambda: (conn.execute("SELECT count(*) FROM maintenance.prepare_rescue('bench_ours.m1')"), conn.commit(),
+                                         conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('bench_ours.m1')"), conn.commit()))
             else:
                 seconds = timed(lambda: (conn.execute("SELECT partman.partition_data_time('bench_partman.m1', p_batch_count := 10)"), conn.commit()))
             check(count(conn, f"SELECT count(*) FROM {schema}.m1_default") == 0, f"{key} emptied the default partition")
@@ -531,31 +533,47 @@ def _maintenance_comparison(conn, sizes: Sizes) -> dict:
 WAIT_TARGETS_MS = {"detach": 100, "rescue": 1000}
 
 
-def _writer_waits(url: str, table: str, stop: threading.Event, waits: list[float]) -> None:
-    """One writer inserting a row for today every 5 ms; each insert's latency is recorded."""
+def _writer_waits(url: str, table: str, stop: threading.Event, waits: list[float], errors: list[str],
+                  late_day: datetime | None = None) -> None:
+    """One writer inserting a row every 5 ms, for now() or (a late writer) for late_day; each
+    insert's latency is recorded, and any error."""
     with psycopg.connect(url, autocommit=True) as conn:
         i = 0
         while not stop.is_set():
             i += 1
             started = time.perf_counter()
-            conn.execute(f"INSERT INTO {table} (id, ts, v) VALUES (%s, now(), 1)", (10_000_000_000 + i,))
+            try:
+                if late_day is None:
+                    conn.execute(f"INSERT INTO {table} (id, ts, v) VALUES (%s, now(), 1)", (10_000_000_000 + i,))
+                else:
+                    conn.execute(f"INSERT INTO {table} (id, ts, v) VALUES (%s, %s::timestamptz + %s * interval '1 ms', 2)",
+                                 (20_000_000_000 + i, late_day, i))
+            except psycopg.Error as exc:
+                errors.append(f"{exc.sqlstate}: {exc}")
             waits.append((time.perf_counter() - started) * 1000)
             time.sleep(0.005)
 
 
-def _with_writer(url: str, table: str, action: Callable[[], object]) -> tuple[float, float]:
-    """Runs action while a writer inserts into table; returns (action ms, writer max wait ms)."""
-    stop, waits = threading.Event(), []
-    writer = threading.Thread(target=_writer_waits, args=(url, table, stop, waits))
-    writer.start()
+def _with_writer(url: str, table: str, action: Callable[[], object],
+                 late_day: datetime | None = None) -> tuple[float, float, float | None, int, list[str]]:
+    """Runs action while a writer inserts rows for now() into table (and, given late_day, a
+    second one inserts rows for that day); returns (action ms, writer max wait ms, late
+    writer max wait ms, late rows written, writer errors)."""
+    stop, waits, late_waits, errors = threading.Event(), [], [], []
+    writers = [threading.Thread(target=_writer_waits, args=(url, table, stop, waits, errors))]
+    if late_day is not None:
+        writers.append(threading.Thread(target=_writer_waits, args=(url, table, stop, late_waits, errors, late_day)))
+    for w in writers:
+        w.start()
     time.sleep(0.3)
     try:
         seconds = timed(action)
     finally:
         time.sleep(0.1)
         stop.set()
-        writer.join(timeout=120)
-    return seconds * 1000, max(waits)
+        for w in writers:
+            w.join(timeout=120)
+    return seconds * 1000, max(waits), (max(late_waits) if late_waits else None), len(late_waits), errors
 
 
 def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
@@ -596,6 +614,7 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
     result: dict = {"rows": sizes.wait_rows}
     log(f"8: writer waits while a {sizes.wait_rows:,}-row partition past retention is detached")
     ours = _with_writer(url, "bench_ours.w1", lambda: run_all(conn))
+    check(ours[4] == [], f"no writer error while marketdb detached: {ours[4][:3]}")
     check(to_regclass(conn, f"bench_ours.w1_p{old_day:%Y%m%d}") and not is_partition(conn, f"bench_ours.w1_p{old_day:%Y%m%d}"),
           "marketdb detached the old partition")
     partman = _with_writer(url, "bench_partman.w1", lambda: (conn.execute("SELECT partman.run_maintenance('bench_partman.w1', p_jobmon := false)"), conn.commit()))
@@ -612,19 +631,43 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
         conn.execute(fill.format(t=f"{schema}.w1"), (start_rescue, sizes.wait_rows, sizes.wait_rows))
     conn.commit()
     check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == sizes.wait_rows, "the rows wait in marketdb's default partition")
-    ours = _with_writer(url, "bench_ours.w1", lambda: run_all(conn))
+    # Beside the writer of today's rows, a late writer adds rows for the very day being
+    # rescued: they reach the default partition while its rows are copied out.
+    late_day = start_rescue + timedelta(hours=23)
+    ours = _with_writer(url, "bench_ours.w1", lambda: run_all(conn), late_day)
+    check(ours[4] == [], f"no writer error while marketdb rescued: {ours[4][:3]}")
     check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == 0, "marketdb rescued every row")
-    partman = _with_writer(url, "bench_partman.w1", lambda: (
-        conn.commit(), setattr(conn, "autocommit", True),
-        conn.execute("CALL partman.partition_data_proc('bench_partman.w1', p_wait := 0, p_quiet := true)"),
-        setattr(conn, "autocommit", False)))
-    check(count(conn, "SELECT count(*) FROM bench_partman.w1_default") == 0, "pg_partman rescued every row")
-    check(count(conn, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s", (start_rescue,)) == sizes.wait_rows, "marketdb kept every row")
+    check(count(conn, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s", (start_rescue,)) == sizes.wait_rows + ours[3],
+          "marketdb kept every row, the late writer's included")
+    partman_failure: list[str] = []
+
+    def partman_rescue() -> None:
+        conn.commit()
+        conn.autocommit = True
+        try:
+            conn.execute("CALL partman.partition_data_proc('bench_partman.w1', p_wait := 0, p_quiet := true)")
+        except psycopg.Error as exc:  # a late row for the day it is moving breaks its ATTACH
+            partman_failure.append((exc.diag.message_primary or str(exc)).splitlines()[0])
+        finally:
+            conn.autocommit = False
+
+    partman = _with_writer(url, "bench_partman.w1", partman_rescue, late_day)
+    partman_rows = count(conn, "SELECT count(*) FROM bench_partman.w1 WHERE ts >= %s", (start_rescue,))
     result["rescue"] = {"ours_ms": round(ours[0], 1), "ours_writer_max_wait_ms": round(ours[1], 1),
-                        "partman_ms": round(partman[0], 1), "partman_writer_max_wait_ms": round(partman[1], 1)}
+                        "ours_late_writer_max_wait_ms": round(ours[2], 1), "ours_late_rows": ours[3],
+                        "partman_ms": round(partman[0], 1), "partman_writer_max_wait_ms": round(partman[1], 1),
+                        "partman_late_writer_max_wait_ms": round(partman[2], 1), "partman_late_rows": partman[3],
+                        "partman_writer_errors": len(partman[4]), "partman_rows_kept": partman_rows == sizes.wait_rows + partman[3] - len(partman[4]),
+                        "partman_default_rows_after": count(conn, "SELECT count(*) FROM bench_partman.w1_default"),
+                        "partman_failure": partman_failure[0] if partman_failure else None}
     conn.execute("UPDATE maintenance.policy SET enabled = true")
     conn.commit()
     return result
+
+
+def max_wait(x: dict) -> float:
+    """marketdb's longest writer wait in a run: today's writer, or the late one if there was one."""
+    return max(x["ours_writer_max_wait_ms"], x.get("ours_late_writer_max_wait_ms") or 0)
 
 
 def to_regclass(conn, name: str) -> bool:
@@ -720,7 +763,15 @@ def markdown(result: dict) -> str:
         lines.append(f"| 8 | writer max wait while maintenance runs: {what} | {x['ours_writer_max_wait_ms']} ms (run {x['ours_ms']} ms) | "
                      f"pg_partman: {x['partman_writer_max_wait_ms']} ms (run {x['partman_ms']} ms) | "
                      f"{round(x['ours_writer_max_wait_ms'] / x['partman_writer_max_wait_ms'], 3)} | <= {target} ms | "
-                     f"{'yes' if x['ours_writer_max_wait_ms'] <= target else '**no**'} |")
+                     f"{'yes' if max_wait(x) <= target else '**no**'} |")
+        if "ours_late_writer_max_wait_ms" in x:
+            lines.append(f"| 8b | the same, wait of a writer adding rows for the day being rescued | "
+                         f"{x['ours_late_writer_max_wait_ms']} ms ({x['ours_late_rows']} rows, all kept) | "
+                         f"pg_partman: {x['partman_late_writer_max_wait_ms']} ms ({x['partman_late_rows']} rows, "
+                         f"{x['partman_writer_errors']} writer errors, {x['partman_default_rows_after']:,} rows left in its default"
+                         f"{'; its run failed: ' + x['partman_failure'] if x['partman_failure'] else ''}) | "
+                         f"{round(x['ours_late_writer_max_wait_ms'] / x['partman_late_writer_max_wait_ms'], 3)} | <= {target} ms | "
+                         f"{'yes' if x['ours_late_writer_max_wait_ms'] <= target else '**no**'} |")
     d = result["deploy"]
     lines.append(f"| 7 | deploy --verify of the whole plan ({d['changes']} changes) / full revert | "
                  f"{d['deploy_with_verify_s']} s ({d['deploy_s_per_change']} s per change) / {d['revert_s']} s "
@@ -797,7 +848,7 @@ def run(quick: bool, out_dir: Path) -> dict:
     for key, target in WAIT_TARGETS_MS.items():
         result["targets"][f"writer_wait_{key}"] = {
             "target": f"writer max wait <= {target} ms",
-            "met": result["writer_waits"][key]["ours_writer_max_wait_ms"] <= target,
+            "met": max_wait(result["writer_waits"][key]) <= target,
         }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
