@@ -506,3 +506,128 @@ def test_hostile_rows_stay_in_the_default_partition_reported_and_status_still_wo
         with db.connect(maint_url) as conn:
             conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'exchange.hostile'")
             conn.execute("DROP TABLE exchange.hostile")
+
+
+# --------------------------------------------------------------------------- online rescue
+
+
+def same_rows(left: list[tuple], right: list[tuple]) -> bool:
+    """Row lists equal, NaN equal to NaN (as PostgreSQL has it)."""
+    def norm(rows):
+        return [tuple("NaN" if isinstance(v, float) and v != v else v for v in row) for row in rows]
+    return norm(left) == norm(right)
+
+
+def test_changes_made_while_a_rescue_copies_its_rows_are_replayed_exactly(maint_url):
+    """The online rescue step by step, with a second and a third session changing the
+    default partition before the copy's snapshot, during it (a transaction in flight) and
+    after it: inserts, updates, a row re-sent with ON CONFLICT DO UPDATE, deletes, NULLs,
+    floats written with extra_float_digits = 0, a column named like the log's bookkeeping.
+    Replaying the log makes the stage hold exactly the default partition's rows of the day;
+    then a real run rescues them the same way."""
+    day = (datetime.now(timezone.utc) + timedelta(days=20)).replace(hour=0, minute=0, second=0, microsecond=0)
+    with db.connect(maint_url) as conn:
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute("CREATE TABLE exchange.replay (id integer NOT NULL, ts timestamptz NOT NULL, seq integer,"
+                     " x double precision, note text, CONSTRAINT replay_id_ts_key UNIQUE (id, ts)) PARTITION BY RANGE (ts)")
+        conn.execute("CREATE TABLE exchange.replay_default PARTITION OF exchange.replay DEFAULT")
+        conn.execute("RESET ROLE")
+        conn.execute("SELECT maintenance.register_partitioned_table('exchange.replay')")
+        conn.execute("INSERT INTO exchange.replay SELECT g, %s::timestamptz + g * interval '1 minute', g, g / 3.0, 'n' || g"
+                     "  FROM generate_series(1, 200) AS g", (day,))
+    day_rows = "SELECT id, ts, seq, x, note FROM exchange.replay_default WHERE ts >= %s AND ts < %s::timestamptz + interval '1 day'"
+    try:
+        with psycopg.connect(maint_url) as a, psycopg.connect(maint_url) as b, psycopg.connect(maint_url) as c:
+            b.execute("SET extra_float_digits = 0")
+            c.execute("SET extra_float_digits = 0")
+            assert [r[1] for r in a.execute("SELECT * FROM maintenance.prepare_rescue('exchange.replay')").fetchall()] == ["capture"]
+            a.commit()
+            # Before the copy's snapshot: logged, and already in the copy (replayed once only).
+            b.execute("UPDATE exchange.replay SET note = 'before' WHERE id <= 5")
+            b.execute("DELETE FROM exchange.replay WHERE id BETWEEN 6 AND 8")
+            b.commit()
+            # In flight when the copy takes its snapshot: invisible to it, replayed later.
+            c.execute("UPDATE exchange.replay SET note = 'in flight', x = 0.1::float8 + 0.2::float8 WHERE id = 10")
+            c.execute("INSERT INTO exchange.replay VALUES (1001, %s::timestamptz + interval '5 hours', NULL, NULL, NULL)", (day,))
+            staged = a.execute(
+                "SELECT stage::text, rows_copied, snap::text FROM maintenance.stage_rows('exchange.replay', 'exchange.replay_default',"
+                " 'replay_stage', %s::date, ARRAY[%s::date])", (day, day)).fetchone()
+            assert staged[1] == 197
+            c.commit()
+            # After it.
+            b.execute("UPDATE exchange.replay SET note = 'twice' WHERE id = 20")
+            b.execute("UPDATE exchange.replay SET note = 'twice, again', seq = NULL WHERE id = 20")
+            b.execute("DELETE FROM exchange.replay WHERE id IN (30, 1001)")
+            b.execute("INSERT INTO exchange.replay VALUES (40, %s::timestamptz + interval '40 minutes', 40, 'NaN', 're-sent')"
+                      " ON CONFLICT (id, ts) DO UPDATE SET x = excluded.x, note = excluded.note", (day,))
+            b.execute("INSERT INTO exchange.replay VALUES (2002, %s::timestamptz + interval '23 hours', -1, 1e-300, 'after')", (day,))
+            b.commit()
+            log = a.execute("SELECT maintenance.capture_log('exchange.replay_default')::text").fetchone()[0]
+            replayed = a.execute(
+                "SELECT * FROM maintenance.apply_captured(%s::regclass, %s::regclass, 'ts', %s::date, ARRAY[%s::date], %s::pg_snapshot, NULL)",
+                (log, staged[0], day, day, staged[2])).fetchone()
+            # c: 1 update (D + I) and 1 insert; b after: 2 updates, 2 deletes, 1 upsert, 1 insert.
+            assert replayed == (6, 6)
+            stage = a.execute("SELECT id, ts, seq, x, note FROM exchange.replay_stage ORDER BY id").fetchall()
+            default = a.execute(day_rows + " ORDER BY id", (day, day)).fetchall()
+            assert len(stage) == 197 and same_rows(stage, default)
+            assert [r for r in stage if r[0] == 10][0][3] == 0.1 + 0.2  # every digit, whatever the writer's setting
+            assert str([r for r in stage if r[0] == 40][0][3]) == "nan"
+            a.rollback()
+        # The real run, with a late row arriving after prepare: all there, once, in the day's partition.
+        with db.connect(maint_url) as conn:
+            conn.execute("INSERT INTO exchange.replay VALUES (3003, %s::timestamptz + interval '1 hour', 3, 3, 'late')", (day,))
+            expected = conn.execute(day_rows + " ORDER BY id", (day, day)).fetchall()
+        notices: list[str] = []
+        with psycopg.connect(maint_url, autocommit=True) as conn:
+            conn.add_notice_handler(lambda d: notices.append(d.message_primary or ""))
+            conn.execute("SET client_min_messages = debug1")
+            conn.execute("SELECT * FROM maintenance.prepare_rescue('exchange.replay')").fetchall()
+            actions = conn.execute("SELECT action FROM maintenance.run_maintenance_for('exchange.replay')").fetchall()
+        assert ("rescue",) in actions
+        # The stage's CHECK spared the validation scan under the lock.
+        assert f'partition constraint for table "replay_p{day:%Y%m%d}" is implied by existing constraints' in notices, notices
+        with db.connect(maint_url) as conn:
+            assert same_rows(conn.execute(f"SELECT id, ts, seq, x, note FROM exchange.replay_p{day:%Y%m%d} ORDER BY id").fetchall(), expected)
+            assert conn.execute("SELECT count(*) FROM exchange.replay_default").fetchone()[0] == 0
+            # The capture went with the old default partition; the new one has none, nor a log.
+            assert conn.execute("SELECT maintenance.capture_log('exchange.replay_default')").fetchone()[0] is None
+            assert conn.execute("SELECT array_agg(relname) FROM pg_class WHERE relname LIKE 'rescue\\_%'").fetchone()[0] is None
+            assert conn.execute("SELECT array_agg(indexrelid::regclass::text ORDER BY 1) FROM pg_index"
+                                " WHERE indrelid = 'exchange.replay_default'::regclass").fetchone()[0] == ["exchange.replay_default_id_ts_key"]
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'exchange.replay'")
+            conn.execute("DROP TABLE IF EXISTS exchange.replay, exchange.replay_stage")
+
+
+def test_prepare_rescue_installs_the_capture_only_while_rows_wait_and_never_waits_long(maint_url):
+    day = (datetime.now(timezone.utc) + timedelta(days=20)).replace(hour=12, minute=0, second=0, microsecond=0)
+
+    def prepare() -> list[str]:
+        with db.connect(maint_url) as conn:
+            return [r[0] for r in conn.execute("SELECT action FROM maintenance.prepare_rescue('exchange.orderbook_deltas')").fetchall()]
+
+    def log() -> str | None:
+        return count(maint_url, "SELECT maintenance.capture_log('exchange.orderbook_deltas_default')::text")
+
+    assert prepare() == [] and log() is None  # nothing waits: nothing to do
+    with db.connect(maint_url) as conn:
+        conn.execute("INSERT INTO exchange.orderbook_deltas (ticker, seq, ts, side, price, delta) VALUES ('PR', 1, %s, 'yes', 50, 1)", (day,))
+    # A writer of late rows in flight holds the default partition: prepare gives up visibly.
+    with psycopg.connect(maint_url) as writer:
+        writer.execute("INSERT INTO exchange.orderbook_deltas (ticker, seq, ts, side, price, delta) VALUES ('PR', 2, %s, 'yes', 50, 1)", (day,))
+        started = time.monotonic()
+        assert prepare() == ["lock_timeout"] and log() is None
+        assert time.monotonic() - started < 6
+    assert prepare() == ["capture"] and log() is not None
+    assert prepare() == []  # already installed
+    with db.connect(maint_url) as conn:
+        conn.execute("DELETE FROM exchange.orderbook_deltas WHERE ticker = 'PR'")
+    assert prepare() == ["capture"] and log() is None  # nothing waits any more: removed
+    # The maintainer may call it; it names a table without a policy.
+    with db.connect(maint_url) as conn:
+        conn.execute("SET ROLE marketdb_maintainer")
+        assert conn.execute("SELECT count(*) FROM maintenance.prepare_rescue('exchange.orderbook_deltas')").fetchone()[0] == 0
+        with pytest.raises(psycopg.errors.InvalidParameterValue, match="p_parent_table: exchange.markets has no maintenance policy"):
+            conn.execute("SELECT * FROM maintenance.prepare_rescue('exchange.markets')")

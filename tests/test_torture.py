@@ -140,7 +140,8 @@ def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
     assert maint_errors == [], maint_errors
     assert stats["run_all"] > 0 and stats["cli"] > 0 and stats["killed"] > 0, stats
 
-    # A large rescue, cut by an immediate stop while it holds the parent's lock.
+    # A large rescue, cut by an immediate stop while it copies the rows out of the default
+    # partition (the long part of an online rescue; the parent's lock is held milliseconds).
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute(
             "INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
@@ -155,11 +156,17 @@ def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
     rescue.start()
     deadline = time.monotonic() + 60
     with psycopg.connect(url, autocommit=True) as conn:
+        # The copy has begun when the run holds a lock on a table no other session can see
+        # yet: the day's stage, made in its transaction.
         while not conn.execute(
-                "SELECT EXISTS (SELECT FROM pg_locks WHERE relation = 'exchange.trades'::regclass"
-                " AND mode = 'AccessExclusiveLock' AND granted)").fetchone()[0]:
-            assert time.monotonic() < deadline and not outcome, f"the rescue never took the parent's lock: {outcome}"
-            time.sleep(0.01)
+                "SELECT EXISTS (SELECT FROM pg_locks AS l WHERE l.locktype = 'relation' AND l.database = ("
+                "SELECT oid FROM pg_database WHERE datname = current_database())"
+                " AND l.mode = 'AccessExclusiveLock' AND l.granted AND NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = l.relation)"
+                " AND l.pid IN (SELECT a.pid FROM pg_stat_activity AS a WHERE a.query LIKE '%%run_maintenance_for%%'))").fetchone()[0]:
+            assert time.monotonic() < deadline and not outcome, f"the rescue never began its copy: {outcome}"
+            time.sleep(0.005)
+        time.sleep(0.1)
+        assert not outcome, f"the rescue ended before the stop: {outcome}"
     localdb.down(srv.port, mode="immediate")
     rescue.join(timeout=120)
     localdb.up(srv.port)

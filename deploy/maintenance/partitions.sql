@@ -445,6 +445,8 @@ BEGIN
         EXECUTE format('CREATE TABLE %s (marketdb_op "char" NOT NULL, LIKE %s,'
                        ' marketdb_seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,'
                        ' marketdb_xid xid8 NOT NULL DEFAULT pg_current_xact_id())', v_log, p_default);
+        -- The trigger writes it as the owner, whoever installed it (a superuser in tests).
+        EXECUTE format('ALTER TABLE %s OWNER TO marketdb_owner', v_log);
         EXECUTE format('CREATE INDEX ON %s (marketdb_xid)', v_log);
         EXECUTE format('CREATE TRIGGER marketdb_rescue_capture AFTER INSERT OR UPDATE OR DELETE ON %s'
                        ' FOR EACH ROW EXECUTE FUNCTION maintenance.capture_change()', p_default);
@@ -455,7 +457,9 @@ $function$;
 COMMENT ON FUNCTION maintenance.set_capture(regclass, boolean) IS
     'Installs (true) or removes (false) the change capture of a default partition (internal)';
 
--- Which rows a stage takes: a day, or (p_day NULL) every row of no rescued day.
+-- Which rows a stage takes: a day, or (p_day NULL) every row of no rescued day. The day's
+-- form is also its stage's CHECK: it implies the partition constraint PostgreSQL would
+-- otherwise validate by reading every row under the lock (IS NOT NULL included).
 CREATE FUNCTION maintenance.stage_predicate(p_key name, p_day date, p_rescued date[])
 RETURNS text
 LANGUAGE sql
@@ -464,7 +468,7 @@ SET search_path = pg_catalog, pg_temp
 SET "TimeZone" = 'UTC'
 AS $function$
     SELECT CASE WHEN p_day IS NOT NULL
-                THEN format('%1$I >= %2$L::timestamptz AND %1$I < %3$L::timestamptz', p_key,
+                THEN format('%1$I IS NOT NULL AND %1$I >= %2$L::timestamptz AND %1$I < %3$L::timestamptz', p_key,
                             p_day::timestamp AT TIME ZONE 'UTC', (p_day + 1)::timestamp AT TIME ZONE 'UTC')
                 ELSE format('NOT coalesce((%1$I AT TIME ZONE ''UTC'')::date = ANY (%2$L::date[]), false)', p_key, p_rescued)
            END
@@ -795,6 +799,13 @@ BEGIN
             v_st_rows[i] := v_st_rows[i] + v_replayed.rows_added - v_replayed.rows_removed;
             v_st_replay[i] := v_st_replay[i] + v_replayed.rows_added + v_replayed.rows_removed;
         END LOOP;
+        -- The default partition's index names, by the parent's index each is attached to
+        -- (detaching breaks those links): its copy takes them over.
+        SELECT array_agg(i.inhparent), array_agg(c.relname::text) INTO v_ix_parent, v_ix_name
+          FROM pg_index AS x
+          JOIN pg_inherits AS i ON i.inhrelid = x.indexrelid
+          JOIN pg_class AS c ON c.oid = x.indexrelid
+         WHERE x.indrelid = v_default;
         EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', v_parent, v_default);
         FOR i IN 1 .. cardinality(v_st_table) - 1 LOOP
             EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM (%L) TO (%L)', v_parent, v_st_table[i],
@@ -807,11 +818,6 @@ BEGIN
         END LOOP;
         -- The old default partition goes with its capture; the copy of its other rows
         -- takes its name and place.
-        SELECT array_agg(i.inhparent), array_agg(c.relname::text) INTO v_ix_parent, v_ix_name
-          FROM pg_index AS x
-          JOIN pg_inherits AS i ON i.inhrelid = x.indexrelid
-          JOIN pg_class AS c ON c.oid = x.indexrelid
-         WHERE x.indrelid = v_default;
         EXECUTE format('DROP TABLE %s', v_default);
         EXECUTE format('DROP TABLE %s', v_log);
         v_default := v_st_table[cardinality(v_st_table)];

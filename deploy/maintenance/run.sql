@@ -218,8 +218,12 @@ BEGIN
     IF v_policy.kind <> 'partitioned' OR v_default IS NULL THEN
         RETURN;
     END IF;
-    -- The plan at the server's time says whether a run would rescue anything.
-    v_waiting := EXISTS (SELECT FROM maintenance.partition_plan(v_policy, now(), v_policy.premake_days) AS s WHERE s.action = 'rescue');
+    -- The plan at the server's time says whether a run would rescue anything; an empty
+    -- default partition (the normal case) needs no plan.
+    EXECUTE format('SELECT EXISTS (SELECT FROM %s)', v_default) INTO v_waiting;
+    IF v_waiting THEN
+        v_waiting := EXISTS (SELECT FROM maintenance.partition_plan(v_policy, now(), v_policy.premake_days) AS s WHERE s.action = 'rescue');
+    END IF;
     IF v_waiting = (maintenance.capture_log(v_default) IS NOT NULL) THEN
         RETURN;
     END IF;
