@@ -210,7 +210,7 @@ def test_lock_timeout_is_reported_and_changes_nothing_and_writers_proceed(maint_
 
 def test_hypertable_retention_behind_a_reader_reports_lock_timeout_and_drops_nothing(maint_url):
     with psycopg.connect(maint_url, autocommit=True) as conn:
-        conn.execute("INSERT INTO crypto.funding (symbol, ts, rate) VALUES ('LCK', now() - interval '800 days', 0.0001),"
+        conn.execute("INSERT INTO crypto.funding (symbol, funding_ts, funding_rate) VALUES ('LCK', now() - interval '800 days', 0.0001),"
                      " ('LCK', now(), 0.0001)")
     with psycopg.connect(maint_url) as reader:
         reader.execute("SELECT count(*) FROM crypto.funding").fetchone()  # ACCESS SHARE on every chunk

@@ -136,7 +136,7 @@ def crypto_trades_csv(n: int, start: datetime, days: int, seed: int = SEED) -> b
 
 
 EXCHANGE_COLUMNS = "trade_id, ticker, ts, yes_price, no_price, count, taker_side"
-CRYPTO_COLUMNS = "symbol, ts, trade_id, price, quantity, buyer_is_maker, side"
+CRYPTO_COLUMNS = "symbol, trade_ts, trade_id, price, quantity, is_buyer_maker, side"
 
 
 def copy_into(conn: psycopg.Connection, table: str, columns: str, data: bytes) -> None:

@@ -16,15 +16,15 @@ SELECT pg_temp.twice($$INSERT INTO onchain.orderbook_snapshots (token_id, ts, bi
     ('A', '2026-03-10 10:00+00', '[[0.49, 100], [0.48, 250.5]]', '[[0.51, 80]]')$$);
 SELECT pg_temp.twice($$INSERT INTO onchain.trades (trade_id, token_id, ts, price, size, side) VALUES
     ('x1', 'A', '2026-03-10 10:00+00', 0.5, 10, 'buy'), ('x2', 'A', '2026-03-10 10:00+00', 0.5, 5, 'sell')$$);
-SELECT pg_temp.twice($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES
+SELECT pg_temp.twice($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES
     ('BTCUSDT', '2026-03-10 10:00+00', 68000.5, 68100, 67950.25, 68050, 12.5),
     ('BTCUSDT', '2026-03-10 10:01+00', 68050, 68060, 68000, 68001, 3)$$);
-SELECT pg_temp.twice($$INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker, side) VALUES
+SELECT pg_temp.twice($$INSERT INTO crypto.trades (symbol, trade_ts, trade_id, price, quantity, is_buyer_maker, side) VALUES
     ('BTCUSDT', '2026-03-10 10:00:00.123+00', '9001', 68000.5, 0.01, true, 'sell'),
     ('BTCUSDT', '2026-03-10 10:00:00.123+00', '9002', 68000.5, 0.02, false, 'buy')$$);
-SELECT pg_temp.twice($$INSERT INTO crypto.oi_snapshots (symbol, ts, open_interest, open_interest_usd) VALUES
+SELECT pg_temp.twice($$INSERT INTO crypto.oi_snapshots (symbol, snapshot_ts, open_interest, open_interest_usd) VALUES
     ('BTCUSDT', '2026-03-10 10:00+00', 81234.5, 5523000000)$$);
-SELECT pg_temp.twice($$INSERT INTO crypto.funding (symbol, ts, rate, rate_annualized) VALUES
+SELECT pg_temp.twice($$INSERT INTO crypto.funding (symbol, funding_ts, funding_rate, rate_annualized) VALUES
     ('BTCUSDT', '2026-03-10 08:00+00', -0.0001, -0.1095)$$);
 
 SELECT is((SELECT count(*)::integer FROM onchain.price_snapshots), 2, 'price snapshots replayed with ON CONFLICT DO NOTHING are stored once');
@@ -36,8 +36,8 @@ SELECT is((SELECT count(*)::integer FROM crypto.oi_snapshots), 1, 'open-interest
 SELECT is((SELECT count(*)::integer FROM crypto.funding), 1, 'fundings replayed are stored once');
 
 -- Late and out-of-order rows: a year back, then in between.
-INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('BTCUSDT', '2025-03-10 10:00+00', 80000, 80000, 80000, 80000, 0);
-INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('BTCUSDT', '2026-01-01 00:00+00', 90000, 90001, 89999, 90000, 1);
+INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('BTCUSDT', '2025-03-10 10:00+00', 80000, 80000, 80000, 80000, 0);
+INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('BTCUSDT', '2026-01-01 00:00+00', 90000, 90001, 89999, 90000, 1);
 SELECT is((SELECT count(*)::integer FROM crypto.candles_1m), 4, 'late and out-of-order candles are accepted');
 INSERT INTO onchain.trades (trade_id, token_id, ts, price, size, side) VALUES (NULL, 'A', '2026-03-09 23:59+00', 0.45, 1, 'buy');
 SELECT is((SELECT count(*)::integer FROM onchain.trades), 3, 'an on-chain trade without an id is accepted');
@@ -65,23 +65,23 @@ SELECT throws_like($$INSERT INTO onchain.orderbook_snapshots (token_id, ts, bids
 SELECT throws_like($$INSERT INTO onchain.orderbook_snapshots (token_id, ts, bids, asks) VALUES ('A', now(), '[[1.5, 10]]', '[]')$$,
     '%"orderbook_snapshots_bids_levels"%', 'a level priced above 1 violates orderbook_snapshots_bids_levels');
 
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 10, 9, 11, 10, 1)$$,
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 10, 9, 11, 10, 1)$$,
     '%"candles_1m_high_not_below_open_close"%', 'high below low (and below open and close) violates candles_1m_high_not_below_open_close');
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 10, 12, 10.5, 11, 1)$$,
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 10, 12, 10.5, 11, 1)$$,
     '%"candles_1m_low_not_above_open_close"%', 'low above open violates candles_1m_low_not_above_open_close');
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 10, 10, 10, 10, -1)$$,
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 10, 10, 10, 10, -1)$$,
     '%"candles_1m_volumes_not_negative"%', 'a negative volume violates candles_1m_volumes_not_negative');
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00:30+00', 10, 10, 10, 10, 1)$$,
-    '%"candles_1m_ts_on_the_minute"%', 'a candle not starting on the minute violates candles_1m_ts_on_the_minute');
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume, taker_buy_volume) VALUES ('X', '2026-03-10 11:00+00', 10, 10, 10, 10, 1, 2)$$,
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00:30+00', 10, 10, 10, 10, 1)$$,
+    '%"candles_1m_bucket_start_on_the_minute"%', 'a candle not starting on the minute violates candles_1m_bucket_start_on_the_minute');
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume, taker_buy_volume) VALUES ('X', '2026-03-10 11:00+00', 10, 10, 10, 10, 1, 2)$$,
     '%"candles_1m_taker_buy_within_volume"%', 'taker-buy volume above volume violates candles_1m_taker_buy_within_volume');
-SELECT throws_like($$INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker) VALUES ('X', now(), '1', 0, 1, true)$$,
+SELECT throws_like($$INSERT INTO crypto.trades (symbol, trade_ts, trade_id, price, quantity, is_buyer_maker) VALUES ('X', now(), '1', 0, 1, true)$$,
     '%"trades_price_positive"%', 'a zero price violates trades_price_positive');
-SELECT throws_like($$INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker) VALUES ('X', now(), '1', 1, -2, true)$$,
+SELECT throws_like($$INSERT INTO crypto.trades (symbol, trade_ts, trade_id, price, quantity, is_buyer_maker) VALUES ('X', now(), '1', 1, -2, true)$$,
     '%"trades_quantity_positive"%', 'a negative quantity violates trades_quantity_positive');
-SELECT throws_like($$INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker, side) VALUES ('X', now(), '1', 1, 1, true, 'long')$$,
+SELECT throws_like($$INSERT INTO crypto.trades (symbol, trade_ts, trade_id, price, quantity, is_buyer_maker, side) VALUES ('X', now(), '1', 1, 1, true, 'long')$$,
     '%"trades_side_known"%', 'an unknown side violates trades_side_known');
-SELECT throws_like($$INSERT INTO crypto.oi_snapshots (symbol, ts, open_interest) VALUES ('X', now(), -5)$$,
+SELECT throws_like($$INSERT INTO crypto.oi_snapshots (symbol, snapshot_ts, open_interest) VALUES ('X', now(), -5)$$,
     '%"oi_snapshots_open_interest_not_negative"%', 'negative open interest violates oi_snapshots_open_interest_not_negative');
 
 SELECT results_eq(

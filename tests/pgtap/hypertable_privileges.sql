@@ -3,7 +3,7 @@ BEGIN;
 SELECT plan(8);
 
 SET LOCAL ROLE marketdb_writer;
-SELECT lives_ok($$INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker)
+SELECT lives_ok($$INSERT INTO crypto.trades (symbol, trade_ts, trade_id, price, quantity, is_buyer_maker)
                   VALUES ('BTCUSDT', now(), 'p1', 1, 1, true) ON CONFLICT DO NOTHING$$, 'the writer ingests crypto trades');
 SELECT lives_ok($$INSERT INTO onchain.price_snapshots (token_id, ts, price) VALUES ('A', now(), 0.5) ON CONFLICT DO NOTHING$$,
     'the writer ingests on-chain prices');
@@ -14,7 +14,7 @@ RESET ROLE;
 
 SET LOCAL ROLE marketdb_reader;
 SELECT is((SELECT count(*)::integer FROM crypto.trades WHERE trade_id = 'p1'), 1, 'the reader reads crypto trades');
-SELECT throws_ok($$INSERT INTO crypto.funding (symbol, ts, rate) VALUES ('X', now(), 0)$$, '42501', NULL, 'the reader cannot insert');
+SELECT throws_ok($$INSERT INTO crypto.funding (symbol, funding_ts, funding_rate) VALUES ('X', now(), 0)$$, '42501', NULL, 'the reader cannot insert');
 RESET ROLE;
 
 SET LOCAL ROLE marketdb_maintainer;

@@ -3,7 +3,7 @@ BEGIN;
 SELECT plan(18);
 
 -- crypto.trades: 3 day chunks, 30 days. At 2026-03-10 12:00 the cut-off is 2026-02-08 12:00.
-INSERT INTO crypto.trades (symbol, ts, trade_id, price, quantity, buyer_is_maker)
+INSERT INTO crypto.trades (symbol, trade_ts, trade_id, price, quantity, is_buyer_maker)
 SELECT 'BTCUSDT', timestamptz '2026-03-10 12:00+00' - d * interval '1 day', 'r' || d, 68000, 1, true
   FROM unnest(ARRAY[60, 45, 29, 10, 1]) AS d;
 
@@ -40,11 +40,11 @@ SELECT results_eq(
     'partition_status counts a hypertable''s chunks and shows its next cut-off');
 
 -- The chunk with the newest row stays, however old: crypto.oi_snapshots keeps 120 days.
-INSERT INTO crypto.oi_snapshots (symbol, ts, open_interest) VALUES ('ETHUSDT', '2025-08-22 00:00+00', 10);
+INSERT INTO crypto.oi_snapshots (symbol, snapshot_ts, open_interest) VALUES ('ETHUSDT', '2025-08-22 00:00+00', 10);
 SELECT is(
     (SELECT array_agg(action) FROM maintenance.run_policies(ARRAY['crypto.oi_snapshots'], 'crypto.oi_snapshots', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['noop'], 'a chunk past retention holding the newest row is kept (a stopped feed keeps its last data)');
-INSERT INTO crypto.oi_snapshots (symbol, ts, open_interest) VALUES ('ETHUSDT', '2026-03-10 11:00+00', 12);
+INSERT INTO crypto.oi_snapshots (symbol, snapshot_ts, open_interest) VALUES ('ETHUSDT', '2026-03-10 11:00+00', 12);
 SELECT is(
     (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_policies(ARRAY['crypto.oi_snapshots'], 'crypto.oi_snapshots', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['drop 1'], 'once a newer row exists, the old chunk goes');
@@ -57,9 +57,9 @@ SELECT alike(
 -- default; a DBA may set one).
 UPDATE maintenance.policy SET retention = interval '400 days' WHERE parent_table = 'macro.flow_data';
 INSERT INTO macro.data_sources (name) VALUES ('RET');
-INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT source_id, 'F', 'weekly' FROM macro.data_sources WHERE name = 'RET';
+INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT id, 'F', 'weekly' FROM macro.data_sources WHERE name = 'RET';
 INSERT INTO macro.flow_data (series_id, observation_date, value)
-SELECT series_id, d::date, 1 FROM macro.series_metadata, unnest(ARRAY['2020-01-03', '2026-03-06']) AS d WHERE series_code = 'F';
+SELECT id, d::date, 1 FROM macro.series_metadata, unnest(ARRAY['2020-01-03', '2026-03-06']) AS d WHERE series_code = 'F';
 SELECT is(
     (SELECT array_agg(action || ' ' || rows_moved) FROM maintenance.run_policies(ARRAY['macro.flow_data'], 'macro.flow_data', '2026-03-10 12:00+00', false, NULL)),
     ARRAY['drop 1'], 'retention drops the old chunk of a hypertable partitioned on a date column');

@@ -2,14 +2,14 @@
 -- rejected by its named constraint without losing what was stored. (TimescaleDB copies a
 -- hypertable's foreign keys to each chunk as <n>_<m>_<name>, so those match on the suffix.)
 BEGIN;
-SELECT plan(29);
+SELECT plan(30);
 
 INSERT INTO macro.instruments (ticker, asset_class, country, currency) VALUES ('SPX', 'equity_index', 'US', 'USD');
 INSERT INTO macro.data_sources (name) VALUES ('TEST');
-INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT source_id, 'FLOW1', 'weekly' FROM macro.data_sources;
+INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT id, 'FLOW1', 'weekly' FROM macro.data_sources;
 CREATE TEMP TABLE ids AS
-SELECT (SELECT instrument_id FROM macro.instruments WHERE ticker = 'SPX') AS inst,
-       (SELECT series_id FROM macro.series_metadata WHERE series_code = 'FLOW1') AS ser;
+SELECT (SELECT id FROM macro.instruments WHERE ticker = 'SPX') AS inst,
+       (SELECT id FROM macro.series_metadata WHERE series_code = 'FLOW1') AS ser;
 INSERT INTO equities.assets (symbol, exchange, asset_type) VALUES ('AAPL.US', 'US', 'common_stock');
 
 -- Each batch twice, ON CONFLICT DO NOTHING: stored once.
@@ -18,7 +18,7 @@ BEGIN
     EXECUTE p_insert || ' ON CONFLICT DO NOTHING';
     EXECUTE p_insert || ' ON CONFLICT DO NOTHING';
 END $$;
-SELECT pg_temp.twice($$INSERT INTO macro.market_data (instrument_id, ts, open, high, low, close, volume)
+SELECT pg_temp.twice($$INSERT INTO macro.market_data (instrument_id, "timestamp", open, high, low, close, volume)
     SELECT inst, '2026-03-10', 5000, 5050, 4980, 5040, 1e9 FROM ids$$);
 SELECT pg_temp.twice($$INSERT INTO macro.macro_series (series_id, observation_date, value, release_time)
     SELECT ser, '2026-03-06', 1.5, '2026-03-11 20:00+00' FROM ids$$);
@@ -30,9 +30,9 @@ SELECT pg_temp.twice($$INSERT INTO macro.vol_surfaces (instrument_id, surface_da
     SELECT inst, date '2026-03-10', '1M', 5000, NULL::numeric, 0.18 FROM ids UNION ALL SELECT inst, date '2026-03-10', '1M', NULL, 0.25, 0.21 FROM ids$$);
 SELECT pg_temp.twice($$INSERT INTO macro.signals (signal_name, signal_date, instrument_id, series_id, value) VALUES
     ('risk_on', '2026-03-10', NULL, NULL, 0.7)$$);
-SELECT pg_temp.twice($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES
+SELECT pg_temp.twice($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES
     ('2026-03-10', 'AAPL.US', 230.1, 232.5, 229.8, 231.9, 231.9, 51234567)$$);
-SELECT pg_temp.twice($$INSERT INTO equities.corporate_actions (action_date, symbol, action_type, value, currency) VALUES
+SELECT pg_temp.twice($$INSERT INTO equities.corporate_actions ("date", symbol, action_type, value, currency) VALUES
     ('2026-02-14', 'AAPL.US', 'dividend', 0.26, 'USD')$$);
 
 SELECT results_eq(
@@ -50,17 +50,17 @@ SELECT throws_like($$INSERT INTO macro.instruments (ticker, asset_class, country
     '%"instruments_country_iso"%', 'a country that is not ISO 3166 alpha-2 violates instruments_country_iso');
 SELECT throws_like($$INSERT INTO macro.data_sources (name, base_url) VALUES ('Y', 'ftp://x')$$,
     '%"data_sources_base_url_http"%', 'a non-HTTP base URL violates data_sources_base_url_http');
-SELECT throws_like($$INSERT INTO macro.data_sources (name, rate_limit_per_minute) VALUES ('Y', 0)$$,
+SELECT throws_like($$INSERT INTO macro.data_sources (name, rate_limit) VALUES ('Y', 0)$$,
     '%"data_sources_rate_limit_positive"%', 'a zero rate limit violates data_sources_rate_limit_positive');
-SELECT throws_like($$INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT source_id, 'FLOW1', 'weekly' FROM macro.data_sources$$,
+SELECT throws_like($$INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT id, 'FLOW1', 'weekly' FROM macro.data_sources$$,
     '%"series_metadata_source_code_key"%', 'a series code is unique per source');
-SELECT throws_like($$INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT source_id, 'Z', 'hourly' FROM macro.data_sources$$,
+SELECT throws_like($$INSERT INTO macro.series_metadata (source_id, series_code, frequency) SELECT id, 'Z', 'hourly' FROM macro.data_sources$$,
     '%"series_metadata_frequency_known"%', 'an unknown frequency violates series_metadata_frequency_known');
-SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, ts, close) VALUES (-1, now(), 1)$$,
+SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, "timestamp", close) VALUES (-1, now(), 1)$$,
     '%market_data_instrument_id_fkey"%', 'bars of an unknown instrument violate market_data_instrument_id_fkey');
-SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, ts, open, high, low, close) SELECT inst, now(), 10, 9, 8, 10 FROM ids$$,
+SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, "timestamp", open, high, low, close) SELECT inst, now(), 10, 9, 8, 10 FROM ids$$,
     '%"market_data_high_not_below_open_close"%', 'a high below the open violates market_data_high_not_below_open_close');
-SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, ts, close, volume) SELECT inst, now(), 10, -1 FROM ids$$,
+SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, "timestamp", close, volume) SELECT inst, now(), 10, -1 FROM ids$$,
     '%"market_data_volume_not_negative"%', 'a negative volume violates market_data_volume_not_negative');
 SELECT throws_like($$INSERT INTO macro.macro_series (series_id, observation_date, value, release_time) VALUES (-1, '2026-01-01', 1, now())$$,
     '%macro_series_series_id_fkey"%', 'an observation of an unknown series violates macro_series_series_id_fkey');
@@ -79,23 +79,25 @@ SELECT throws_ilike($$INSERT INTO macro.flow_data (series_id, observation_date, 
 
 SELECT throws_like($$INSERT INTO equities.assets (symbol, exchange, asset_type) VALUES ('AAPL', 'US', 'common_stock')$$,
     '%"assets_symbol_format"%', 'a symbol without its exchange suffix violates assets_symbol_format');
-SELECT throws_like($$INSERT INTO equities.assets (symbol, exchange, asset_type) VALUES ('MSFT.US', 'US', 'stock')$$,
-    '%"assets_asset_type_known"%', 'an unknown asset type violates assets_asset_type_known');
-SELECT throws_like($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'MSFT.US', 1, 1, 1, 1, 1, 1)$$,
+SELECT throws_like($$INSERT INTO equities.assets (symbol, exchange, asset_type) VALUES ('MSFT.US', 'US', '  ')$$,
+    '%"assets_asset_type_named"%', 'a blank asset type violates assets_asset_type_named');
+SELECT lives_ok($$INSERT INTO equities.assets (symbol, exchange, asset_type) VALUES ('SPY.US', 'US', 'ETF'), ('VOD.LSE', 'LSE', 'Common Stock')$$,
+    'asset types are stored as the vendor sends them (''ETF'', ''Common Stock'')');
+SELECT throws_like($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'MSFT.US', 1, 1, 1, 1, 1, 1)$$,
     '%market_data_symbol_fkey"%', 'bars of an unknown asset violate market_data_symbol_fkey');
-SELECT throws_like($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 10, 9, 8, 10, 10, 1)$$,
+SELECT throws_like($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 10, 9, 8, 10, 10, 1)$$,
     '%"market_data_high_not_below_open_close"%', 'high below the open violates market_data_high_not_below_open_close');
-SELECT throws_like($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 10, 10, 10, 10, 10, -1)$$,
+SELECT throws_like($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 10, 10, 10, 10, 10, -1)$$,
     '%"market_data_volume_not_negative"%', 'a negative volume violates market_data_volume_not_negative');
-SELECT throws_like($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11 15:00+00', 'AAPL.US', 10, 10, 10, 10, 10, 1)$$,
-    '%"market_data_ts_is_a_date"%', 'an end-of-day bar not stamped at midnight UTC violates market_data_ts_is_a_date');
-SELECT throws_like($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 100000000, 100000000, 100000000, 100000000, 1, 1)$$,
+SELECT throws_like($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11 15:00+00', 'AAPL.US', 10, 10, 10, 10, 10, 1)$$,
+    '%"market_data_time_is_a_date"%', 'an end-of-day bar not stamped at midnight UTC violates market_data_time_is_a_date');
+SELECT throws_like($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 100000000, 100000000, 100000000, 100000000, 1, 1)$$,
     '%numeric field overflow%', 'a price beyond NUMERIC(12,4) is rejected, not rounded');
-SELECT throws_like($$INSERT INTO equities.corporate_actions (action_date, symbol, action_type, value) VALUES ('2026-03-01', 'AAPL.US', 'dividend', 0.25)$$,
+SELECT throws_like($$INSERT INTO equities.corporate_actions ("date", symbol, action_type, value) VALUES ('2026-03-01', 'AAPL.US', 'dividend', 0.25)$$,
     '%"corporate_actions_currency_for_dividends"%', 'a dividend without a currency violates corporate_actions_currency_for_dividends');
-SELECT throws_like($$INSERT INTO equities.corporate_actions (action_date, symbol, action_type, value) VALUES ('2026-03-01', 'AAPL.US', 'merger', 1)$$,
+SELECT throws_like($$INSERT INTO equities.corporate_actions ("date", symbol, action_type, value) VALUES ('2026-03-01', 'AAPL.US', 'merger', 1)$$,
     '%"corporate_actions_action_type_known"%', 'an unknown action type violates corporate_actions_action_type_known');
-SELECT throws_like($$INSERT INTO equities.corporate_actions (action_date, symbol, action_type, value) VALUES ('2026-03-01', 'AAPL.US', 'split', 0)$$,
+SELECT throws_like($$INSERT INTO equities.corporate_actions ("date", symbol, action_type, value) VALUES ('2026-03-01', 'AAPL.US', 'split', 0)$$,
     '%"corporate_actions_value_positive"%', 'a zero split ratio violates corporate_actions_value_positive');
 
 SELECT results_eq(
@@ -103,8 +105,8 @@ SELECT results_eq(
            + (SELECT count(*) FROM macro.flow_data) + (SELECT count(*) FROM macro.fiscal_data) + (SELECT count(*) FROM macro.vol_surfaces)
            + (SELECT count(*) FROM macro.signals) + (SELECT count(*) FROM equities.market_data) + (SELECT count(*) FROM equities.corporate_actions)
            + (SELECT count(*) FROM equities.assets) + (SELECT count(*) FROM macro.instruments)$$,
-    $$VALUES (13::bigint)$$,
-    'after every rejection the 13 stored rows are all still there');
+    $$VALUES (15::bigint)$$,
+    'after every rejection the 15 stored rows are all still there');
 
 SELECT * FROM finish();
 ROLLBACK;

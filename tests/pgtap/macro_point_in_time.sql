@@ -2,10 +2,10 @@
 BEGIN;
 SELECT plan(10);
 
-INSERT INTO macro.data_sources (name, base_url, auth_type, rate_limit_per_minute) VALUES ('FRED', 'https://fred.example', 'api_key', 120);
+INSERT INTO macro.data_sources (name, base_url, auth_type, rate_limit) VALUES ('FRED', 'https://fred.example', 'api_key', 120);
 INSERT INTO macro.series_metadata (source_id, series_code, frequency, unit)
-SELECT source_id, 'CPIAUCSL', 'monthly', 'index' FROM macro.data_sources WHERE name = 'FRED';
-CREATE TEMP TABLE s AS SELECT series_id AS id FROM macro.series_metadata WHERE series_code = 'CPIAUCSL';
+SELECT id, 'CPIAUCSL', 'monthly', 'index' FROM macro.data_sources WHERE name = 'FRED';
+CREATE TEMP TABLE s AS SELECT id FROM macro.series_metadata WHERE series_code = 'CPIAUCSL';
 GRANT SELECT ON s TO marketdb_reader;
 
 -- January first released 2026-02-11, revised 2026-03-12 and 2026-04-10; February released

@@ -5,7 +5,7 @@ SELECT plan(25);
 INSERT INTO macro.instruments (ticker, asset_class, currency) VALUES ('SPX', 'equity_index', 'USD');
 INSERT INTO onchain.markets (token_id, condition_id, question, outcome) VALUES ('T1', 'c1', 'Will it?', 'yes');
 INSERT INTO equities.assets (symbol, exchange, asset_type) VALUES ('AAPL.US', 'US', 'common_stock');
-CREATE TEMP TABLE inst AS SELECT instrument_id AS id FROM macro.instruments WHERE ticker = 'SPX';
+CREATE TEMP TABLE inst AS SELECT id FROM macro.instruments WHERE ticker = 'SPX';
 
 SELECT throws_like($$INSERT INTO exchange.series (series_ticker, title) VALUES ('S', ' ')$$,
     '%"series_title_not_blank"%', 'a blank series title violates series_title_not_blank');
@@ -30,16 +30,16 @@ SELECT throws_like($$INSERT INTO onchain.price_snapshots (token_id, ts, price, b
 SELECT throws_like($$INSERT INTO onchain.price_snapshots (token_id, ts, price, best_ask) VALUES ('T1', now(), 0.5, 1.1)$$,
     '%"price_snapshots_best_ask_range"%', 'a best ask above 1 violates price_snapshots_best_ask_range');
 
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 0, 1, 0, 1, 1)$$,
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume) VALUES ('X', '2026-03-10 11:00+00', 0, 1, 0, 1, 1)$$,
     '%"candles_1m_prices_positive"%', 'a zero price violates candles_1m_prices_positive');
-SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, ts, open, high, low, close, volume, trade_count) VALUES ('X', '2026-03-10 11:00+00', 1, 1, 1, 1, 1, -1)$$,
+SELECT throws_like($$INSERT INTO crypto.candles_1m (symbol, bucket_start, open, high, low, close, volume, trade_count) VALUES ('X', '2026-03-10 11:00+00', 1, 1, 1, 1, 1, -1)$$,
     '%"candles_1m_trade_count_not_negative"%', 'a negative trade count violates candles_1m_trade_count_not_negative');
 
 SELECT throws_like($$INSERT INTO macro.instruments (ticker, asset_class, currency) VALUES ('', 'fx', 'USD')$$,
     '%"instruments_ticker_not_blank"%', 'a blank ticker violates instruments_ticker_not_blank');
 SELECT throws_like($$INSERT INTO macro.data_sources (name, auth_type) VALUES ('D', 'cookie')$$,
     '%"data_sources_auth_type_known"%', 'an unknown auth type violates data_sources_auth_type_known');
-SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, ts, open, low, close) SELECT id, now(), 10, 11, 12 FROM inst$$,
+SELECT throws_like($$INSERT INTO macro.market_data (instrument_id, "timestamp", open, low, close) SELECT id, now(), 10, 11, 12 FROM inst$$,
     '%"market_data_low_not_above_open_close"%', 'a low above the open violates market_data_low_not_above_open_close');
 SELECT throws_like($$INSERT INTO macro.vol_surfaces (instrument_id, surface_date, tenor, strike, implied_vol) SELECT id, '2026-03-10', '1M', -5, 0.2 FROM inst$$,
     '%"vol_surfaces_strike_positive"%', 'a negative strike violates vol_surfaces_strike_positive');
@@ -48,9 +48,9 @@ SELECT throws_like($$INSERT INTO macro.vol_surfaces (instrument_id, surface_date
 SELECT throws_like($$INSERT INTO macro.signals (signal_name, signal_date, value) VALUES (' ', '2026-03-10', 1)$$,
     '%"signals_name_not_blank"%', 'a blank signal name violates signals_name_not_blank');
 
-SELECT throws_like($$INSERT INTO equities.market_data (ts, symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 10, 10, 10, 10, 0, 1)$$,
+SELECT throws_like($$INSERT INTO equities.market_data ("time", symbol, open, high, low, close, adjusted_close, volume) VALUES ('2026-03-11', 'AAPL.US', 10, 10, 10, 10, 0, 1)$$,
     '%"market_data_prices_positive"%', 'a zero adjusted close violates market_data_prices_positive');
-SELECT throws_like($$INSERT INTO equities.corporate_actions (action_date, symbol, action_type, value, currency) VALUES ('2026-03-01', 'AAPL.US', 'dividend', 1, 'usd')$$,
+SELECT throws_like($$INSERT INTO equities.corporate_actions ("date", symbol, action_type, value, currency) VALUES ('2026-03-01', 'AAPL.US', 'dividend', 1, 'usd')$$,
     '%"corporate_actions_currency_iso"%', 'a currency that is not ISO 4217 violates corporate_actions_currency_iso');
 
 SELECT throws_like($$INSERT INTO maintenance.policy (parent_table) VALUES ('Exchange.Trades2')$$,
