@@ -9,7 +9,7 @@ SET LOCAL ROLE marketdb_owner;
 -- Point-in-time read: for one series, each observation date's value as known at p_as_of,
 -- i.e. the latest release no later than p_as_of. A backtest at time T that reads through
 -- this never sees a value, or a revision, released after T.
-CREATE FUNCTION macro.series_as_of(
+CREATE OR REPLACE FUNCTION macro.series_as_of(
     p_series_id bigint,
     p_as_of     timestamptz,
     p_from      date DEFAULT NULL,
@@ -30,20 +30,23 @@ BEGIN
     IF p_from > p_to THEN
         RAISE EXCEPTION 'p_from (%) is after p_to (%)', p_from, p_to USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- Newest first in both columns: the release key (series_id, observation_date,
+    -- release_time) read backwards gives that order, so no index of its own is needed
+    -- (v0.1.0's mixed order needed macro_series_as_of_idx). Then oldest date first.
     RETURN QUERY
-    SELECT DISTINCT ON (m.observation_date) m.observation_date, m.value, m.release_time
-      FROM macro.macro_series AS m
-     WHERE m.series_id = p_series_id
-       AND m.release_time <= p_as_of
-       AND (p_from IS NULL OR m.observation_date >= p_from)
-       AND (p_to IS NULL OR m.observation_date <= p_to)
-     ORDER BY m.observation_date, m.release_time DESC;
+    SELECT latest.observation_date, latest.value, latest.release_time
+      FROM (SELECT DISTINCT ON (m.observation_date) m.observation_date, m.value, m.release_time
+              FROM macro.macro_series AS m
+             WHERE m.series_id = p_series_id
+               AND m.release_time <= p_as_of
+               AND (p_from IS NULL OR m.observation_date >= p_from)
+               AND (p_to IS NULL OR m.observation_date <= p_to)
+             ORDER BY m.observation_date DESC, m.release_time DESC) AS latest
+     ORDER BY latest.observation_date;
 END
 $function$;
 
 COMMENT ON FUNCTION macro.series_as_of(bigint, timestamptz, date, date) IS
     'Each observation of a series as known at p_as_of: its latest release no later than p_as_of';
-
-GRANT EXECUTE ON FUNCTION macro.series_as_of(bigint, timestamptz, date, date) TO marketdb_reader, marketdb_writer;
 
 COMMIT;

@@ -1,6 +1,6 @@
 -- macro.series_as_of: a backtest at time T never sees a value, or a revision, released after T.
 BEGIN;
-SELECT plan(10);
+SELECT plan(12);
 
 INSERT INTO macro.data_sources (name, base_url, auth_type, rate_limit) VALUES ('FRED', 'https://fred.example', 'api_key', 120);
 INSERT INTO macro.series_metadata (source_id, series_code, frequency, unit)
@@ -49,6 +49,27 @@ SELECT throws_like($$INSERT INTO macro.macro_series (series_id, observation_date
 SET LOCAL ROLE marketdb_reader;
 SELECT is((SELECT count(*)::integer FROM macro.series_as_of((SELECT id FROM s), 'infinity')), 3, 'the reader role runs point-in-time reads');
 RESET ROLE;
+
+-- The read needs no index of its own: the release key read backwards gives its order.
+SELECT hasnt_index('macro', 'macro_series', 'macro_series_as_of_idx', 'macro_series has no index duplicating its release key');
+CREATE FUNCTION pg_temp.plan_of(p_query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    r record;
+    v text := '';
+BEGIN
+    FOR r IN EXECUTE 'EXPLAIN ' || p_query LOOP
+        v := v || r."QUERY PLAN" || E'\n';
+    END LOOP;
+    RETURN v;
+END $$;
+SET LOCAL enable_seqscan = off;
+SELECT matches(
+    pg_temp.plan_of(format($q$SELECT DISTINCT ON (m.observation_date) m.observation_date, m.value, m.release_time
+                                FROM macro.macro_series AS m WHERE m.series_id = %s AND m.release_time <= now()
+                               ORDER BY m.observation_date DESC, m.release_time DESC$q$, (SELECT id FROM s))),
+    'Index Scan Backward using \S*macro_series_release_key',
+    'series_as_of''s query scans the release key backwards');
+RESET enable_seqscan;
 
 SELECT * FROM finish();
 ROLLBACK;
