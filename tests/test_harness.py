@@ -155,3 +155,36 @@ def test_dump_normalisation_ignores_timescaledb_catalog_ids():
     assert "continuous_agg_invalidation_trigger('N')" in normalized
     # A different view body is still a difference.
     assert harness.normalize_dump(first) != harness.normalize_dump(first.replace(".token_id\n", ".bucket\n"))
+
+
+PARTITION_DUMP = """
+--
+-- Name: trades_p{d1}; Type: TABLE; Schema: exchange; Owner: marketdb_owner
+--
+
+CREATE TABLE exchange.trades_p{d1} (
+    trade_id text NOT NULL
+);
+
+--
+-- Name: trades_p{d1}; Type: TABLE ATTACH; Schema: exchange; Owner: marketdb_owner
+--
+
+ALTER TABLE ONLY exchange.trades ATTACH PARTITION exchange.trades_p{d1} FOR VALUES FROM ('{t1}') TO ('{t2}');
+
+--
+-- Name: trades_p{d1}_ticker_ts_idx; Type: INDEX; Schema: exchange; Owner: marketdb_owner
+--
+
+CREATE INDEX trades_p{d1}_ticker_ts_idx ON exchange.trades_p{d1} USING btree (ticker, ts DESC);
+"""
+
+
+def test_dump_normalisation_ignores_which_days_have_partitions():
+    """Deployed before and after midnight UTC, the partition window differs by a day."""
+    before = PARTITION_DUMP.format(d1="20261122", t1="2026-11-22 00:00:00+00", t2="2026-11-23 00:00:00+00")
+    after = PARTITION_DUMP.format(d1="20261123", t1="2026-11-23 00:00:00+00", t2="2026-11-24 00:00:00+00")
+    assert harness.normalize_dump(before) == harness.normalize_dump(after)
+    assert "trades_pYYYYMMDD_ticker_ts_idx" in harness.normalize_dump(before)
+    # Anything else about a partition still shows.
+    assert harness.normalize_dump(before) != harness.normalize_dump(after.replace("(ticker, ts DESC)", "(ticker, ts)"))

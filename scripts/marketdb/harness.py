@@ -276,15 +276,23 @@ TIMESCALE_CATALOG_ID = re.compile(
 )
 TIMESCALE_FUNCTION_ID = re.compile(r"(continuous_agg_invalidation_trigger\('|cagg_watermark\()\d+")
 DUMP_BLOCK = re.compile(r"(?m)^(?=--\n-- Name: )")
+# Daily partitions are made by deploy for the days around the server's clock: a dump taken
+# after midnight UTC names (and bounds) the window one day later. Which days exist is the
+# clock's business, not the schema's.
+DAILY_PARTITION_DAY = re.compile(r"(_p)\d{8}(?=\b|_)")
+PARTITION_BOUNDS = re.compile(r"FOR VALUES FROM \('[^']*'\) TO \('[^']*'\)")
 
 
 def normalize_dump(text: str) -> str:
-    """A schema dump with per-run noise removed: pg_dump's run-specific lines, and
-    TimescaleDB's catalog ids replaced by N. Blocks are sorted, since renumbered objects
-    sort differently in pg_dump's output."""
+    """A schema dump with per-run noise removed: pg_dump's run-specific lines, TimescaleDB's
+    catalog ids replaced by N, and the days of daily partitions (the window deploy makes
+    moves with the clock). Blocks are sorted, since renumbered objects sort differently in
+    pg_dump's output."""
     lines = "\n".join(line for line in text.splitlines() if not VOLATILE_DUMP_LINE.match(line)) + "\n"
     lines = TIMESCALE_CATALOG_ID.sub(lambda m: m.group(1) + "N", lines)
     lines = TIMESCALE_FUNCTION_ID.sub(lambda m: m.group(1) + "N", lines)
+    lines = DAILY_PARTITION_DAY.sub(lambda m: m.group(1) + "YYYYMMDD", lines)
+    lines = PARTITION_BOUNDS.sub("FOR VALUES FROM (DAY) TO (NEXT DAY)", lines)
     head, *blocks = DUMP_BLOCK.split(lines)
     return head + "".join(sorted(blocks))
 

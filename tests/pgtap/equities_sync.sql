@@ -1,6 +1,6 @@
 -- equities incremental sync: which assets are due, in which order, and the claim lease.
 BEGIN;
-SELECT plan(12);
+SELECT plan(18);
 
 INSERT INTO equities.assets (symbol, exchange, asset_type, is_active, last_synced) VALUES
     ('NEVER.US', 'US', 'common_stock', true, NULL),
@@ -36,8 +36,20 @@ SELECT results_eq($$SELECT symbol FROM equities.claim_assets_for_sync(interval '
 
 SELECT throws_ok($$SELECT * FROM equities.claim_assets_for_sync(interval '1 day', 0)$$, '22023', 'p_limit must be 1 or more, got 0',
     'a limit below 1 is rejected');
-SELECT throws_ok($$SELECT * FROM equities.claim_assets_for_sync(interval '-1 day', 5)$$, '22023', 'p_max_age must be 0 or more, got -1 days',
+SELECT throws_ok($$SELECT * FROM equities.claim_assets_for_sync(interval '-1 day', 5)$$, '22023', 'p_max_age must be from 0 to 10 years, got -1 days',
     'a negative max age is rejected');
+SELECT throws_ok($$SELECT * FROM equities.claim_assets_for_sync(interval 'infinity', 5)$$, '22023', 'p_max_age must be from 0 to 10 years, got infinity',
+    'an infinite max age is rejected');
+SELECT throws_ok($$SELECT * FROM equities.claim_assets_for_sync(interval '1 day', 1, interval 'infinity')$$, '22023',
+    'p_lease must be positive and at most 1 day, got infinity', 'an infinite lease is rejected: it would lock the asset out for ever');
+SELECT throws_ok($$SELECT * FROM equities.claim_assets_for_sync(interval '1 day', 1, interval '1000 years')$$, '22023',
+    'p_lease must be positive and at most 1 day, got 1000 years', 'a thousand-year lease is rejected');
+SELECT throws_like($$SELECT equities.record_sync('FRESH.US', '-infinity')$$, 'p_synced_at must be within the last day%',
+    'a sync at -infinity is rejected');
+SELECT throws_like($$SELECT equities.record_sync('FRESH.US', '1900-01-01')$$, 'p_synced_at must be within the last day%',
+    'a sync in 1900 is rejected');
+SELECT is((SELECT count(*)::integer FROM equities.assets WHERE sync_claimed_until > now() + interval '1 day' OR last_synced < now() - interval '10 years'),
+    0, 'no rejected call changed an asset');
 SELECT throws_ok($$SELECT equities.record_sync('NOPE.US')$$, '22023', 'p_symbol: asset NOPE.US does not exist',
     'recording a sync of an unknown asset is rejected');
 
