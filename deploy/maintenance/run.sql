@@ -184,10 +184,9 @@ COMMENT ON FUNCTION maintenance.run_maintenance_for(text, timestamptz, boolean, 
 -- the run (`marketdb maintain` and maintenance.run_all call it). When rows wait in the table's
 -- default partition for a day a run would rescue, a trigger starts logging every change to
 -- it, so the run can copy them out while writers go on; when none wait, a capture left over
--- is removed. Installing or
--- removing it takes SHARE ROW EXCLUSIVE on the default partition, which waits for the
--- writers of late rows in flight (lock_timeout 1 s, three attempts) and holds the next ones
--- for the milliseconds it takes; writers of other days never wait for it.
+-- is removed. Installing or removing it takes SHARE ROW EXCLUSIVE on the default partition,
+-- which waits for the writers of late rows in flight (lock_timeout 1 s, three attempts) and
+-- holds the next ones for the milliseconds it takes; writers of other days never wait.
 -- Returns an action when it changed something or could not.
 -- ---------------------------------------------------------------------------------------
 CREATE FUNCTION maintenance.prepare_rescue(p_parent_table text)
