@@ -32,12 +32,15 @@ def _cleanup(url: str) -> None:
         harness.drop_test_database(url)
 
 
+DEPLOY_OUTPUT: list[str] = []
+
+
 @pytest.fixture(scope="session")
 def deployed_url(server_url: str):
     """A unique database with pgTAP and the whole plan deployed with --verify."""
     url = harness.create_test_database(server_url, "test")
     try:
-        harness.deploy(PROJECT, url)
+        DEPLOY_OUTPUT.append(harness.deploy(PROJECT, url))
         yield url
     finally:
         _cleanup(url)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import PGTAP_RESULTS, PROJECT
+from conftest import DEPLOY_OUTPUT, PGTAP_RESULTS, PROJECT
 from marketdb import harness
 
 FILES = harness.pgtap_files(PROJECT)
@@ -19,3 +21,12 @@ def test_pgtap_file(deployed_url, path):
     result = harness.run_pgtap(PROJECT, deployed_url, path)
     PGTAP_RESULTS.append(result)
     assert result.ok, "\n".join(result.problems()) + "\n\n" + result.output
+
+
+SQITCH_LINE = re.compile(r"(Adding registry tables to |Deploying changes to |  \+ \S+( @\S+)? \.+ ok$)")
+
+
+def test_deploy_prints_only_sqitch_lines(deployed_url):
+    # A script's stray SELECT result (a row of a registration, a lone "f") would show here.
+    stray = [line for line in DEPLOY_OUTPUT[0].splitlines() if not SQITCH_LINE.match(line)]
+    assert len(DEPLOY_OUTPUT[0].splitlines()) > 50 and stray == [], stray
