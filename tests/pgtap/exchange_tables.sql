@@ -58,30 +58,50 @@ SELECT has_index('exchange', 'events', 'events_series_ticker_idx', 'series_ticke
 
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.trades'::regclass AND contype = 'c'$$,
-    ARRAY['trades_yes_price_range', 'trades_prices_sum_to_100', 'trades_count_positive', 'trades_taker_side_known', 'trades_ts_plausible'],
+    ARRAY['trades_yes_price_range', 'trades_prices_sum_to_100', 'trades_count_positive', 'trades_taker_side_known', 'trades_ts_plausible',
+          -- exchange/row_rules
+          'trades_trade_id_not_blank', 'trades_trade_id_length', 'trades_ticker_not_blank',
+          'trades_ticker_length'],
     'every trade rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.orderbook_deltas'::regclass AND contype = 'c'$$,
     ARRAY['orderbook_deltas_seq_not_negative', 'orderbook_deltas_side_known', 'orderbook_deltas_price_range', 'orderbook_deltas_delta_nonzero',
-          'orderbook_deltas_ts_plausible'],
+          'orderbook_deltas_ts_plausible',
+          -- exchange/row_rules
+          'orderbook_deltas_ticker_not_blank', 'orderbook_deltas_ticker_length'],
     'every order-book rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.market_snapshots'::regclass AND contype = 'c'$$,
     ARRAY['market_snapshots_yes_bid_range', 'market_snapshots_yes_ask_range', 'market_snapshots_bid_not_above_ask',
           'market_snapshots_last_price_range', 'market_snapshots_volume_not_negative', 'market_snapshots_open_interest_not_negative',
-          'market_snapshots_ts_plausible'],
+          'market_snapshots_ts_plausible',
+          -- exchange/row_rules
+          'market_snapshots_ticker_not_blank', 'market_snapshots_ticker_length'],
     'every snapshot rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.settlements'::regclass AND contype = 'c'$$,
-    ARRAY['settlements_result_known', 'settlements_value_range'],
+    ARRAY['settlements_result_known', 'settlements_value_range',
+          -- exchange/row_rules
+          'settlements_ticker_not_blank', 'settlements_ticker_length', 'settlements_event_ticker_not_blank',
+          'settlements_event_ticker_length', 'settlements_series_ticker_not_blank', 'settlements_series_ticker_length',
+          'settlements_settled_at_plausible'],
     'every settlement rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.markets'::regclass AND contype = 'c'$$,
-    ARRAY['markets_ticker_not_blank', 'markets_status_known', 'markets_close_after_open', 'markets_expiration_after_close'],
+    ARRAY['markets_ticker_not_blank', 'markets_status_known', 'markets_close_after_open', 'markets_expiration_after_close',
+          -- exchange/row_rules
+          'markets_ticker_length', 'markets_event_ticker_not_blank', 'markets_event_ticker_length',
+          'markets_series_ticker_not_blank', 'markets_series_ticker_length', 'markets_title_not_blank',
+          'markets_title_length', 'markets_open_time_plausible', 'markets_close_time_plausible',
+          'markets_expiration_time_plausible'],
     'every market rule is a named check constraint');
 SELECT set_eq(
     $$SELECT conname::text FROM pg_constraint WHERE conrelid = 'exchange.events'::regclass AND contype = 'c'$$,
-    ARRAY['events_ticker_not_blank', 'events_status_known'],
+    ARRAY['events_ticker_not_blank', 'events_status_known',
+          -- exchange/row_rules
+          'events_event_ticker_length', 'events_series_ticker_not_blank', 'events_series_ticker_length',
+          'events_title_not_blank', 'events_title_length', 'events_sub_title_length',
+          'events_category_not_blank', 'events_category_length', 'events_strike_date_plausible'],
     'every event rule is a named check constraint');
 
 SELECT results_eq(

@@ -1,0 +1,10 @@
+-- Revert marketdb:maintenance/constraint_guard from pg
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+DROP FUNCTION maintenance.assert_checks_addable(text, regclass[]);
+
+COMMIT;
