@@ -72,7 +72,8 @@ def copy_project(dest: Path, plan_changes: int | None = None) -> Path:
     """A copy of the Sqitch project (optionally only its first N changes) for self-tests."""
     import shutil
 
-    for name in ("sqitch.conf", ".squawk.toml"):
+    for name in ("sqitch.conf", ".squawk.toml", "scripts/sqitch-psql"):
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT / name, dest / name)
     for name in ("deploy", "revert", "verify", ".sqitch"):
         shutil.copytree(PROJECT / name, dest / name)

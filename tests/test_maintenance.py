@@ -335,7 +335,7 @@ def test_cli_status_shows_timescaledb_jobs_and_their_failures(maint_url):
         assert "none (the apache edition" in cli(maint_url, "status").stdout
         return
     # timescale: the two rollup refreshes and a compression policy per hypertable.
-    assert {("policy_refresh_continuous_aggregate", "onchain.price_candles_1h"),
+    assert {("policy_refresh_continuous_aggregate", "onchain.price_ohlc_1h"),
             ("policy_refresh_continuous_aggregate", "onchain.trade_volume_1h"),
             ("policy_compression", "crypto.trades")} <= jobs
     # A job whose last run failed (here one that always raises, run by the scheduler) is

@@ -2,7 +2,7 @@
 -- registry, and compression as the TimescaleDB edition under test allows (the
 -- descriptions name the edition).
 BEGIN;
-SELECT plan(15);
+SELECT plan(14);
 
 SELECT diag('TimescaleDB edition: ' || maintenance.edition());
 
@@ -147,15 +147,6 @@ SELECT set_eq(
              ('macro.signals', 'macro.series_metadata'),
              ('equities.market_data', 'equities.assets'), ('equities.corporate_actions', 'equities.assets')$$,
     'hypertables reference metadata tables by foreign key, and no foreign key points at a hypertable');
--- A foreign key without an index leading with its columns makes every delete of a
--- referenced row scan the referencing table (macro.signals had two).
-SELECT is_empty(
-    $$SELECT c.conrelid::regclass::text || ' ' || c.conname
-        FROM pg_constraint AS c
-       WHERE c.contype = 'f' AND c.connamespace::regnamespace::text IN ('exchange', 'onchain', 'crypto', 'macro', 'equities')
-         AND NOT EXISTS (SELECT FROM pg_index AS i
-                          WHERE i.indrelid = c.conrelid AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey)$$,
-    'every foreign key has an index leading with its columns');
 SELECT is_empty(
     $$SELECT conname FROM pg_constraint c JOIN timescaledb_information.hypertables h
           ON c.confrelid = format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass

@@ -4,20 +4,22 @@
 -- transaction block, so this file commits and removes its rows (tokens 'rr-*') at the end.
 -- On apache the rollups are views and the refresh steps do nothing.
 \set ON_ERROR_STOP 1
-SELECT plan(9);
+SELECT plan(10);
 
 SELECT diag('TimescaleDB edition: ' || maintenance.edition());
 SELECT maintenance.edition() = 'timescale' AS timescale \gset
 
-CREATE TEMP VIEW expected_candles AS
-    SELECT token_id, timescaledb.time_bucket(interval '1 hour', ts) AS bucket,
-           timescaledb.first(price, ts) AS open, max(price) AS high, min(price) AS low,
-           timescaledb.last(price, ts) AS close, count(*) AS samples
-      FROM onchain.price_snapshots WHERE token_id LIKE 'rr-%' GROUP BY 1, 2;
 CREATE TEMP VIEW expected_volume AS
     SELECT token_id, timescaledb.time_bucket(interval '1 hour', ts) AS bucket,
            count(*) AS trade_count, sum(size) AS volume, sum(price * size) AS notional
       FROM onchain.trades WHERE token_id LIKE 'rr-%' GROUP BY 1, 2;
+CREATE TEMP VIEW expected_candles AS
+    SELECT c.token_id, c.bucket, c.open, c.high, c.low, c.close, coalesce(v.volume, 0) AS volume, c.samples
+      FROM (SELECT token_id, timescaledb.time_bucket(interval '1 hour', ts) AS bucket,
+                   timescaledb.first(price, ts) AS open, max(price) AS high, min(price) AS low,
+                   timescaledb.last(price, ts) AS close, count(*) AS samples
+              FROM onchain.price_snapshots WHERE token_id LIKE 'rr-%' GROUP BY 1, 2) AS c
+      LEFT JOIN expected_volume AS v USING (token_id, bucket);
 
 SELECT set_eq(
     $$SELECT ca.view_name::text AS rollup, (j.config ->> 'start_offset')::interval AS start_offset,
@@ -27,7 +29,7 @@ SELECT set_eq(
           ON (ca.materialization_hypertable_schema, ca.materialization_hypertable_name) = (j.hypertable_schema, j.hypertable_name)
        WHERE j.proc_name = 'policy_refresh_continuous_aggregate'$$,
     CASE WHEN :'timescale' THEN
-        $$VALUES ('price_candles_1h', interval '90 days', interval '1 hour', interval '1 hour'),
+        $$VALUES ('price_ohlc_1h', interval '90 days', interval '1 hour', interval '1 hour'),
                  ('trade_volume_1h', interval '90 days', interval '1 hour', interval '1 hour')$$
     ELSE $$SELECT NULL::text AS rollup, NULL::interval AS start_offset, NULL::interval AS end_offset,
                   NULL::interval AS schedule_interval WHERE false$$ END,
@@ -80,11 +82,15 @@ SELECT format('CALL timescaledb.run_job(%s)', j.job_id) FROM timescaledb_informa
 \endif
 
 SELECT set_eq('SELECT * FROM onchain.price_candles_1h WHERE token_id LIKE ''rr-%''', 'SELECT * FROM expected_candles',
-    'late prices (20 hours, 2 days, 30 days) are in the candles after the next refresh');
+    'late prices and trades (20 hours, 2 days, 30 days) are in the candles after the next refresh');
 SELECT set_eq('SELECT * FROM onchain.trade_volume_1h WHERE token_id LIKE ''rr-%''', 'SELECT * FROM expected_volume',
     'late trades (20 hours, 2 days, 30 days) are in the volume after the next refresh');
 SELECT is((SELECT high FROM onchain.price_candles_1h WHERE token_id = 'rr-1' AND bucket = date_trunc('hour', now()) - interval '20 hours'),
     0.990000::numeric, 'the 20-hour-late price is the high of its hour');
+SELECT is((SELECT volume FROM onchain.price_candles_1h WHERE token_id = 'rr-1' AND bucket = date_trunc('hour', now()) - interval '20 hours'),
+    (SELECT sum(size) FROM onchain.trades WHERE token_id = 'rr-1' AND ts >= date_trunc('hour', now()) - interval '20 hours'
+                                            AND ts < date_trunc('hour', now()) - interval '19 hours'),
+    'the 20-hour-late trade is in the volume of its candle');
 SELECT is((SELECT trade_count FROM onchain.trade_volume_1h WHERE token_id = 'rr-2' AND bucket = date_trunc('hour', now()) - interval '30 days'),
     1::bigint, 'the 30-day-late trade has a bucket of its own');
 

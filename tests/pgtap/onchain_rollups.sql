@@ -2,33 +2,35 @@
 -- aggregate on timescale, real-time so unrefreshed buckets are computed at query time; a
 -- view on apache).
 BEGIN;
-SELECT plan(9);
+SELECT plan(10);
 
 SELECT diag('TimescaleDB edition: ' || maintenance.edition());
 
-SELECT columns_are('onchain', 'price_candles_1h', ARRAY['token_id', 'bucket', 'open', 'high', 'low', 'close', 'samples'],
-    'price_candles_1h has token, hour bucket, OHLC and sample count');
+SELECT columns_are('onchain', 'price_candles_1h', ARRAY['token_id', 'bucket', 'open', 'high', 'low', 'close', 'volume', 'samples'],
+    'price_candles_1h (the seed''s OHLCV) has token, hour bucket, OHLC, volume and sample count');
+SELECT columns_are('onchain', 'price_ohlc_1h', ARRAY['token_id', 'bucket', 'open', 'high', 'low', 'close', 'samples'],
+    'price_ohlc_1h, the rollup of the snapshots, has token, hour bucket, OHLC and sample count');
 SELECT columns_are('onchain', 'trade_volume_1h', ARRAY['token_id', 'bucket', 'trade_count', 'volume', 'notional'],
     'trade_volume_1h has token, hour bucket, count, volume and notional');
 SELECT results_eq(
     $$SELECT attname::text COLLATE "default", format_type(atttypid, atttypmod) FROM pg_attribute
        WHERE attrelid = 'onchain.price_candles_1h'::regclass AND attnum > 0 ORDER BY attnum$$,
     $$VALUES ('token_id', 'text'), ('bucket', 'timestamp with time zone'), ('open', 'numeric'), ('high', 'numeric'),
-             ('low', 'numeric'), ('close', 'numeric'), ('samples', 'bigint')$$,
+             ('low', 'numeric'), ('close', 'numeric'), ('volume', 'numeric'), ('samples', 'bigint')$$,
     'price_candles_1h column types are the same on both editions');
 
 SELECT set_eq(
     $$SELECT view_schema || '.' || view_name AS rollup, materialized_only FROM timescaledb_information.continuous_aggregates$$,
     CASE WHEN maintenance.edition() = 'timescale'
-         THEN $$VALUES ('onchain.price_candles_1h', false), ('onchain.trade_volume_1h', false)$$
+         THEN $$VALUES ('onchain.price_ohlc_1h', false), ('onchain.trade_volume_1h', false)$$
          ELSE $$SELECT NULL::text AS rollup, NULL::boolean AS materialized_only WHERE false$$ END,
     format('edition %s: the rollups are %s', maintenance.edition(),
            CASE WHEN maintenance.edition() = 'timescale' THEN 'real-time continuous aggregates' ELSE 'not continuous aggregates' END));
 SELECT set_eq(
     $$SELECT table_schema || '.' || table_name AS rollup FROM information_schema.views
-       WHERE table_schema = 'onchain' AND table_name IN ('price_candles_1h', 'trade_volume_1h')$$,
-    ARRAY['onchain.price_candles_1h', 'onchain.trade_volume_1h'],
-    'both rollups are queryable views under their names (a continuous aggregate is one too)');
+       WHERE table_schema = 'onchain' AND table_name IN ('price_candles_1h', 'price_ohlc_1h', 'trade_volume_1h')$$,
+    ARRAY['onchain.price_candles_1h', 'onchain.price_ohlc_1h', 'onchain.trade_volume_1h'],
+    'the rollups and the candles are queryable views under their names (a continuous aggregate is one too)');
 SELECT set_eq(
     $$SELECT j.hypertable_name::text AS aggregate_hypertable, j.schedule_interval
         FROM timescaledb_information.jobs j WHERE j.proc_name = 'policy_refresh_continuous_aggregate'$$,
@@ -52,12 +54,12 @@ INSERT INTO onchain.trades (trade_id, token_id, ts, price, size, side) VALUES
     (NULL, 'A', :'h0'::timestamptz + interval '50 minutes', 0.47, 10.5, 'buy'), ('t4', 'A', :'h1', 0.50, 1, 'buy');
 
 SELECT results_eq(
-    format($$SELECT token_id, bucket, open, high, low, close, samples FROM onchain.price_candles_1h
+    format($$SELECT token_id, bucket, open, high, low, close, volume, samples FROM onchain.price_candles_1h
               WHERE bucket >= %L ORDER BY token_id, bucket$$, :'h0'),
-    format($$VALUES ('A', %1$L::timestamptz, 0.400000::numeric, 0.550000::numeric, 0.380000::numeric, 0.470000::numeric, 4::bigint),
-                    ('A', %2$L, 0.500000, 0.500000, 0.500000, 0.500000, 1),
-                    ('B', %1$L, 0.910000, 0.910000, 0.910000, 0.910000, 1)$$, :'h0', :'h1'),
-    'hourly candles: open is the first price by time, close the last, whatever the insert order');
+    format($$VALUES ('A', %1$L::timestamptz, 0.400000::numeric, 0.550000::numeric, 0.380000::numeric, 0.470000::numeric, 160.500000::numeric, 4::bigint),
+                    ('A', %2$L, 0.500000, 0.500000, 0.500000, 0.500000, 1.000000, 1),
+                    ('B', %1$L, 0.910000, 0.910000, 0.910000, 0.910000, 0, 1)$$, :'h0', :'h1'),
+    'hourly candles: open is the first price by time, close the last, whatever the insert order; volume the size traded (0 without trades)');
 SELECT results_eq(
     format($$SELECT token_id, bucket, trade_count, volume, notional FROM onchain.trade_volume_1h
               WHERE bucket >= %L ORDER BY token_id, bucket$$, :'h0'),
