@@ -1,7 +1,7 @@
 -- exchange: tables, columns, keys, constraints and the partitions made at deploy.
 BEGIN;
 \ir _helpers.psql
-SELECT plan(43);
+SELECT plan(44);
 
 SELECT set_eq(
     $$SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -21,9 +21,18 @@ SELECT col_is_pk('exchange', 'series', 'series_ticker', 'series are keyed by ser
 SELECT col_is_pk('exchange', 'events', 'event_ticker', 'events are keyed by event ticker');
 SELECT col_is_pk('exchange', 'markets', 'ticker', 'markets are keyed by ticker');
 SELECT col_is_pk('exchange', 'settlements', 'ticker', 'one settlement per market');
-SELECT col_is_unique('exchange', 'trades', ARRAY['trade_id', 'ts'], 'trades are unique on (trade_id, ts): the key includes the partition column');
-SELECT col_is_unique('exchange', 'orderbook_deltas', ARRAY['ticker', 'seq', 'ts'], 'order-book deltas are unique on (ticker, seq, ts)');
-SELECT col_is_unique('exchange', 'market_snapshots', ARRAY['ticker', 'ts'], 'snapshots are unique on (ticker, ts)');
+SELECT col_is_pk('exchange', 'trades', ARRAY['trade_id', 'ts'], 'trades'' primary key is (trade_id, ts): the key includes the partition column');
+SELECT col_is_pk('exchange', 'orderbook_deltas', ARRAY['ticker', 'seq', 'ts'], 'order-book deltas'' primary key is (ticker, seq, ts)');
+SELECT col_is_pk('exchange', 'market_snapshots', ARRAY['ticker', 'ts'], 'snapshots'' primary key is (ticker, ts)');
+-- The primary key is the replica identity logical replication publishes updates and
+-- deletes by, on the parents and on every partition.
+SELECT is_empty(
+    $$SELECT c.oid::regclass::text FROM pg_class AS c
+       WHERE (c.oid IN ('exchange.trades'::regclass, 'exchange.orderbook_deltas'::regclass, 'exchange.market_snapshots'::regclass)
+              OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent IN ('exchange.trades'::regclass, 'exchange.orderbook_deltas'::regclass,
+                                                                                'exchange.market_snapshots'::regclass)))
+         AND NOT (c.relreplident = 'd' AND EXISTS (SELECT FROM pg_index AS x WHERE x.indrelid = c.oid AND x.indisprimary AND x.indisvalid))$$,
+    'the exchange tables and each of their partitions have a valid primary key as replica identity');
 
 SELECT is_empty(
     $$SELECT conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
@@ -50,8 +59,8 @@ SELECT is(pg_get_indexdef('exchange.trades_ticker_ts_idx'::regclass),
 SELECT is(pg_get_indexdef('exchange.orderbook_deltas_ticker_ts_idx'::regclass),
     'CREATE INDEX orderbook_deltas_ticker_ts_idx ON ONLY exchange.orderbook_deltas USING btree (ticker, ts DESC)', 'deltas are indexed on (ticker, ts DESC)');
 SELECT is((SELECT array_agg(indexrelid::regclass::text ORDER BY 1) FROM pg_index WHERE indrelid = 'exchange.market_snapshots'::regclass),
-    ARRAY['exchange.market_snapshots_ticker_ts_key'],
-    'snapshots have one index, the unique key''s (ticker, ts): latest-first reads scan it backwards');
+    ARRAY['exchange.market_snapshots_pkey'],
+    'snapshots have one index, the primary key''s (ticker, ts): latest-first reads scan it backwards');
 SELECT has_index('exchange', 'events', 'events_category_idx', 'category', 'events are indexed by category');
 SELECT has_index('exchange', 'events', 'events_status_idx', 'status', 'events are indexed by status');
 SELECT has_index('exchange', 'events', 'events_series_ticker_idx', 'series_ticker', 'events are indexed by series');

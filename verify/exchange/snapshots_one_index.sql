@@ -3,6 +3,5 @@
 BEGIN;
 
 SELECT 1 / (to_regclass('exchange.market_snapshots_ticker_ts_idx') IS NULL)::integer;
-SELECT 'exchange.market_snapshots_ticker_ts_key'::regclass;
 
 ROLLBACK;
