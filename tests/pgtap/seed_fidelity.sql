@@ -4,7 +4,7 @@
 -- deliberately differs, the README says why ("The seeds' names"); those statements are
 -- written here as the README tells the seed's code to write them.
 BEGIN;
-SELECT plan(17);
+SELECT plan(18);
 
 CREATE FUNCTION pg_temp.explain(p_query text) RETURNS SETOF text LANGUAGE plpgsql AS $$
 DECLARE
@@ -109,6 +109,16 @@ SELECT ok((SELECT string_agg(e.plan, ' ') FROM pg_temp.explain('SELECT token_id 
 SELECT ok((SELECT string_agg(e.plan, ' ') FROM pg_temp.explain('SELECT token_id FROM onchain.markets WHERE active AND NOT closed ORDER BY end_date') AS e(plan)) ~ 'markets_active_end_date_idx',
     '000: so does one on active, open markets');
 RESET enable_seqscan;
+-- The next hour: above any refresh's watermark, so the timescale edition's real-time
+-- aggregate answers whatever other files refreshed.
+SELECT date_trunc('hour', now()) + interval '1 hour' AS next_hour \gset
+INSERT INTO price_snapshots (token_id, ts, price) VALUES ('tok1', :'next_hour'::timestamptz + interval '5 minutes', 0.40),
+                                                         ('tok1', :'next_hour'::timestamptz + interval '35 minutes', 0.45);
+INSERT INTO trades (trade_id, token_id, ts, price, size, side) VALUES ('0xa-1', 'tok1', :'next_hour'::timestamptz + interval '10 minutes', 0.41, 25, 'buy'),
+                                                                      ('0xa-2', 'tok1', :'next_hour'::timestamptz + interval '40 minutes', 0.45, 15, 'sell');
+SELECT results_eq(format($$SELECT open, high, low, close, volume FROM price_candles_1h WHERE token_id = 'tok1' AND bucket = %L$$, :'next_hour'),
+    $$VALUES (0.400000::numeric, 0.450000::numeric, 0.400000::numeric, 0.450000::numeric, 40.000000::numeric)$$,
+    '000: price_candles_1h is OHLCV (volume: the size traded in the hour)');
 
 -- 003 exchange: the seed's names are marketdb's.
 SET LOCAL search_path = exchange, public;
