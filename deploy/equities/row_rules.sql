@@ -2,11 +2,12 @@
 -- requires: equities/seed_names
 -- requires: equities/assets
 -- requires: maintenance/constraint_guard
--- non-transactional: the constraints are added NOT VALID in one transaction (brief locks),
--- then validated one by one, each in its own transaction, while writers go on (VALIDATE
--- takes SHARE UPDATE EXCLUSIVE). A stored row that breaks a rule fails its VALIDATE naming
--- the constraint and is left as it was; the constraint stays NOT VALID, checking new rows,
--- and a deploy run again after the row is fixed re-adds and validates it.
+-- non-transactional: the rules are added in one transaction (brief locks, no scan: NOT
+-- VALID), then validated table by table, each in a transaction of its own, while writers
+-- go on (VALIDATE takes SHARE UPDATE EXCLUSIVE). A stored row that breaks a rule fails its
+-- validation naming the constraint and is left as it was; the rule stays NOT VALID,
+-- checking new rows, until the row is fixed and the deploy is run again (it re-adds the
+-- rules and validates them). maintenance.add_checks says how hypertables differ.
 
 -- Every bad row a writer can send to equities is rejected by a CHECK named <table>_<column>_<rule>:
 --   not_blank  identifiers and names hold more than spaces;
@@ -20,65 +21,56 @@
 -- On a hypertable, '-infinity' never reaches a constraint: TimescaleDB refuses it
 -- first (22008, timestamp out of range) while routing the row to a chunk.
 
--- DROP CONSTRAINT IF EXISTS removes only this change's own constraint, left NOT VALID
--- by an earlier run whose validation failed: the deploy can be run again.
--- squawk-ignore-file ban-drop-constraint
-
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
-SELECT maintenance.assert_checks_addable('equities/row_rules', ARRAY['equities.market_data']::regclass[]);
+SELECT maintenance.add_checks('equities/row_rules', 'equities.assets', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'assets_symbol_length',                $$length(symbol) <= 32$$),
+    ( 2, 'assets_exchange_not_blank',           $$btrim(exchange) <> ''$$),
+    ( 3, 'assets_exchange_length',              $$length(exchange) <= 64$$),
+    ( 4, 'assets_last_synced_plausible',        $$last_synced >= '2000-01-01 00:00+00' AND last_synced < '2100-01-01 00:00+00'$$),
+    ( 5, 'assets_sync_claimed_until_plausible', $$sync_claimed_until >= '2000-01-01 00:00+00' AND sync_claimed_until < '2100-01-01 00:00+00'$$)
+  ) AS rule (n, name, expression);
 
-ALTER TABLE equities.assets
-    DROP CONSTRAINT IF EXISTS assets_symbol_length,
-    ADD CONSTRAINT assets_symbol_length CHECK (length(symbol) <= 32) NOT VALID,
-    DROP CONSTRAINT IF EXISTS assets_exchange_not_blank,
-    ADD CONSTRAINT assets_exchange_not_blank CHECK (btrim(exchange) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS assets_exchange_length,
-    ADD CONSTRAINT assets_exchange_length CHECK (length(exchange) <= 64) NOT VALID,
-    DROP CONSTRAINT IF EXISTS assets_last_synced_plausible,
-    ADD CONSTRAINT assets_last_synced_plausible CHECK (last_synced >= '2000-01-01 00:00+00' AND last_synced < '2100-01-01 00:00+00') NOT VALID,
-    DROP CONSTRAINT IF EXISTS assets_sync_claimed_until_plausible,
-    ADD CONSTRAINT assets_sync_claimed_until_plausible CHECK (sync_claimed_until >= '2000-01-01 00:00+00' AND sync_claimed_until < '2100-01-01 00:00+00') NOT VALID;
-ALTER TABLE equities.market_data
-    DROP CONSTRAINT IF EXISTS market_data_time_plausible,
-    ADD CONSTRAINT market_data_time_plausible CHECK ("time" >= '1900-01-01 00:00+00' AND "time" < '2100-01-01 00:00+00') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_open_finite,
-    ADD CONSTRAINT market_data_open_finite CHECK (open > '-Infinity' AND open < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_high_finite,
-    ADD CONSTRAINT market_data_high_finite CHECK (high > '-Infinity' AND high < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_low_finite,
-    ADD CONSTRAINT market_data_low_finite CHECK (low > '-Infinity' AND low < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_close_finite,
-    ADD CONSTRAINT market_data_close_finite CHECK (close > '-Infinity' AND close < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_adjusted_close_finite,
-    ADD CONSTRAINT market_data_adjusted_close_finite CHECK (adjusted_close > '-Infinity' AND adjusted_close < 'Infinity') NOT VALID;
-ALTER TABLE equities.corporate_actions
-    DROP CONSTRAINT IF EXISTS corporate_actions_date_plausible,
-    ADD CONSTRAINT corporate_actions_date_plausible CHECK ("date" >= '1900-01-01' AND "date" < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS corporate_actions_value_finite,
-    ADD CONSTRAINT corporate_actions_value_finite CHECK (value > '-Infinity' AND value < 'Infinity') NOT VALID;
+SELECT maintenance.add_checks('equities/row_rules', 'equities.market_data', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'market_data_time_plausible',        $$"time" >= '1900-01-01 00:00+00' AND "time" < '2100-01-01 00:00+00'$$),
+    ( 2, 'market_data_open_finite',           $$open > '-Infinity' AND open < 'Infinity'$$),
+    ( 3, 'market_data_high_finite',           $$high > '-Infinity' AND high < 'Infinity'$$),
+    ( 4, 'market_data_low_finite',            $$low > '-Infinity' AND low < 'Infinity'$$),
+    ( 5, 'market_data_close_finite',          $$close > '-Infinity' AND close < 'Infinity'$$),
+    ( 6, 'market_data_adjusted_close_finite', $$adjusted_close > '-Infinity' AND adjusted_close < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('equities/row_rules', 'equities.corporate_actions', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'corporate_actions_date_plausible', $$"date" >= '1900-01-01' AND "date" < '2100-01-01'$$),
+    ( 2, 'corporate_actions_value_finite',   $$value > '-Infinity' AND value < 'Infinity'$$)
+  ) AS rule (n, name, expression);
 
 COMMIT;
 
--- Each VALIDATE commits on its own, on purpose (see the header).
--- squawk-ignore-file prefer-robust-stmts
+-- One transaction per table, on purpose (see the header).
 SET lock_timeout = '5s';
 SET ROLE marketdb_owner;
-ALTER TABLE equities.assets VALIDATE CONSTRAINT assets_symbol_length;
-ALTER TABLE equities.assets VALIDATE CONSTRAINT assets_exchange_not_blank;
-ALTER TABLE equities.assets VALIDATE CONSTRAINT assets_exchange_length;
-ALTER TABLE equities.assets VALIDATE CONSTRAINT assets_last_synced_plausible;
-ALTER TABLE equities.assets VALIDATE CONSTRAINT assets_sync_claimed_until_plausible;
-ALTER TABLE equities.market_data VALIDATE CONSTRAINT market_data_time_plausible;
-ALTER TABLE equities.market_data VALIDATE CONSTRAINT market_data_open_finite;
-ALTER TABLE equities.market_data VALIDATE CONSTRAINT market_data_high_finite;
-ALTER TABLE equities.market_data VALIDATE CONSTRAINT market_data_low_finite;
-ALTER TABLE equities.market_data VALIDATE CONSTRAINT market_data_close_finite;
-ALTER TABLE equities.market_data VALIDATE CONSTRAINT market_data_adjusted_close_finite;
-ALTER TABLE equities.corporate_actions VALIDATE CONSTRAINT corporate_actions_date_plausible;
-ALTER TABLE equities.corporate_actions VALIDATE CONSTRAINT corporate_actions_value_finite;
+SELECT maintenance.validate_checks('equities.assets', ARRAY[
+    'assets_symbol_length',
+    'assets_exchange_not_blank',
+    'assets_exchange_length',
+    'assets_last_synced_plausible',
+    'assets_sync_claimed_until_plausible']);
+SELECT maintenance.validate_checks('equities.market_data', ARRAY[
+    'market_data_time_plausible',
+    'market_data_open_finite',
+    'market_data_high_finite',
+    'market_data_low_finite',
+    'market_data_close_finite',
+    'market_data_adjusted_close_finite']);
+SELECT maintenance.validate_checks('equities.corporate_actions', ARRAY[
+    'corporate_actions_date_plausible',
+    'corporate_actions_value_finite']);
 RESET ROLE;
 RESET lock_timeout;

@@ -7,11 +7,12 @@
 -- requires: macro/vol_surfaces
 -- requires: macro/signals
 -- requires: maintenance/constraint_guard
--- non-transactional: the constraints are added NOT VALID in one transaction (brief locks),
--- then validated one by one, each in its own transaction, while writers go on (VALIDATE
--- takes SHARE UPDATE EXCLUSIVE). A stored row that breaks a rule fails its VALIDATE naming
--- the constraint and is left as it was; the constraint stays NOT VALID, checking new rows,
--- and a deploy run again after the row is fixed re-adds and validates it.
+-- non-transactional: the rules are added in one transaction (brief locks, no scan: NOT
+-- VALID), then validated table by table, each in a transaction of its own, while writers
+-- go on (VALIDATE takes SHARE UPDATE EXCLUSIVE). A stored row that breaks a rule fails its
+-- validation naming the constraint and is left as it was; the rule stays NOT VALID,
+-- checking new rows, until the row is fixed and the deploy is run again (it re-adds the
+-- rules and validates them). maintenance.add_checks says how hypertables differ.
 
 -- Every bad row a writer can send to macro is rejected by a CHECK named <table>_<column>_<rule>:
 --   not_blank  identifiers and names hold more than spaces;
@@ -25,135 +26,133 @@
 -- On a hypertable, '-infinity' never reaches a constraint: TimescaleDB refuses it
 -- first (22008, timestamp out of range) while routing the row to a chunk.
 
--- DROP CONSTRAINT IF EXISTS removes only this change's own constraint, left NOT VALID
--- by an earlier run whose validation failed: the deploy can be run again.
--- squawk-ignore-file ban-drop-constraint
-
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
-SELECT maintenance.assert_checks_addable('macro/row_rules', ARRAY['macro.market_data', 'macro.macro_series', 'macro.curves', 'macro.flow_data', 'macro.fiscal_data', 'macro.vol_surfaces', 'macro.signals']::regclass[]);
+SELECT maintenance.add_checks('macro/row_rules', 'macro.instruments', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'instruments_ticker_length', $$length(ticker) <= 64$$)
+  ) AS rule (n, name, expression);
 
-ALTER TABLE macro.instruments
-    DROP CONSTRAINT IF EXISTS instruments_ticker_length,
-    ADD CONSTRAINT instruments_ticker_length CHECK (length(ticker) <= 64) NOT VALID;
-ALTER TABLE macro.data_sources
-    DROP CONSTRAINT IF EXISTS data_sources_name_not_blank,
-    ADD CONSTRAINT data_sources_name_not_blank CHECK (btrim(name) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS data_sources_name_length,
-    ADD CONSTRAINT data_sources_name_length CHECK (length(name) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS data_sources_base_url_length,
-    ADD CONSTRAINT data_sources_base_url_length CHECK (length(base_url) <= 2048) NOT VALID;
-ALTER TABLE macro.series_metadata
-    DROP CONSTRAINT IF EXISTS series_metadata_series_code_not_blank,
-    ADD CONSTRAINT series_metadata_series_code_not_blank CHECK (btrim(series_code) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS series_metadata_series_code_length,
-    ADD CONSTRAINT series_metadata_series_code_length CHECK (length(series_code) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS series_metadata_unit_not_blank,
-    ADD CONSTRAINT series_metadata_unit_not_blank CHECK (btrim(unit) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS series_metadata_unit_length,
-    ADD CONSTRAINT series_metadata_unit_length CHECK (length(unit) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS series_metadata_description_length,
-    ADD CONSTRAINT series_metadata_description_length CHECK (length(description) <= 10000) NOT VALID;
-ALTER TABLE macro.market_data
-    DROP CONSTRAINT IF EXISTS market_data_timestamp_plausible,
-    ADD CONSTRAINT market_data_timestamp_plausible CHECK ("timestamp" >= '1800-01-01 00:00+00' AND "timestamp" < '2100-01-01 00:00+00') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_open_finite,
-    ADD CONSTRAINT market_data_open_finite CHECK (open > '-Infinity' AND open < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_high_finite,
-    ADD CONSTRAINT market_data_high_finite CHECK (high > '-Infinity' AND high < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_low_finite,
-    ADD CONSTRAINT market_data_low_finite CHECK (low > '-Infinity' AND low < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_close_finite,
-    ADD CONSTRAINT market_data_close_finite CHECK (close > '-Infinity' AND close < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS market_data_volume_finite,
-    ADD CONSTRAINT market_data_volume_finite CHECK (volume > '-Infinity' AND volume < 'Infinity') NOT VALID;
-ALTER TABLE macro.macro_series
-    DROP CONSTRAINT IF EXISTS macro_series_observation_date_plausible,
-    ADD CONSTRAINT macro_series_observation_date_plausible CHECK (observation_date >= '1800-01-01' AND observation_date < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS macro_series_release_time_plausible,
-    ADD CONSTRAINT macro_series_release_time_plausible CHECK (release_time >= '1800-01-01 00:00+00' AND release_time < '2100-01-01 00:00+00') NOT VALID,
-    DROP CONSTRAINT IF EXISTS macro_series_value_finite,
-    ADD CONSTRAINT macro_series_value_finite CHECK (value > '-Infinity' AND value < 'Infinity') NOT VALID;
-ALTER TABLE macro.curves
-    DROP CONSTRAINT IF EXISTS curves_curve_id_not_blank,
-    ADD CONSTRAINT curves_curve_id_not_blank CHECK (btrim(curve_id) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS curves_curve_id_length,
-    ADD CONSTRAINT curves_curve_id_length CHECK (length(curve_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS curves_tenor_length,
-    ADD CONSTRAINT curves_tenor_length CHECK (length(tenor) <= 8) NOT VALID,
-    DROP CONSTRAINT IF EXISTS curves_curve_date_plausible,
-    ADD CONSTRAINT curves_curve_date_plausible CHECK (curve_date >= '1800-01-01' AND curve_date < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS curves_rate_finite,
-    ADD CONSTRAINT curves_rate_finite CHECK (rate > '-Infinity' AND rate < 'Infinity') NOT VALID;
-ALTER TABLE macro.flow_data
-    DROP CONSTRAINT IF EXISTS flow_data_observation_date_plausible,
-    ADD CONSTRAINT flow_data_observation_date_plausible CHECK (observation_date >= '1800-01-01' AND observation_date < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS flow_data_value_finite,
-    ADD CONSTRAINT flow_data_value_finite CHECK (value > '-Infinity' AND value < 'Infinity') NOT VALID;
-ALTER TABLE macro.fiscal_data
-    DROP CONSTRAINT IF EXISTS fiscal_data_observation_date_plausible,
-    ADD CONSTRAINT fiscal_data_observation_date_plausible CHECK (observation_date >= '1800-01-01' AND observation_date < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS fiscal_data_value_finite,
-    ADD CONSTRAINT fiscal_data_value_finite CHECK (value > '-Infinity' AND value < 'Infinity') NOT VALID;
-ALTER TABLE macro.vol_surfaces
-    DROP CONSTRAINT IF EXISTS vol_surfaces_tenor_length,
-    ADD CONSTRAINT vol_surfaces_tenor_length CHECK (length(tenor) <= 8) NOT VALID,
-    DROP CONSTRAINT IF EXISTS vol_surfaces_surface_date_plausible,
-    ADD CONSTRAINT vol_surfaces_surface_date_plausible CHECK (surface_date >= '1800-01-01' AND surface_date < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS vol_surfaces_strike_finite,
-    ADD CONSTRAINT vol_surfaces_strike_finite CHECK (strike > '-Infinity' AND strike < 'Infinity') NOT VALID,
-    DROP CONSTRAINT IF EXISTS vol_surfaces_implied_vol_finite,
-    ADD CONSTRAINT vol_surfaces_implied_vol_finite CHECK (implied_vol > '-Infinity' AND implied_vol < 'Infinity') NOT VALID;
-ALTER TABLE macro.signals
-    DROP CONSTRAINT IF EXISTS signals_signal_name_length,
-    ADD CONSTRAINT signals_signal_name_length CHECK (length(signal_name) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS signals_signal_date_plausible,
-    ADD CONSTRAINT signals_signal_date_plausible CHECK (signal_date >= '1800-01-01' AND signal_date < '2100-01-01') NOT VALID,
-    DROP CONSTRAINT IF EXISTS signals_value_finite,
-    ADD CONSTRAINT signals_value_finite CHECK (value > '-Infinity' AND value < 'Infinity') NOT VALID;
+SELECT maintenance.add_checks('macro/row_rules', 'macro.data_sources', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'data_sources_name_not_blank',  $$btrim(name) <> ''$$),
+    ( 2, 'data_sources_name_length',     $$length(name) <= 128$$),
+    ( 3, 'data_sources_base_url_length', $$length(base_url) <= 2048$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.series_metadata', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'series_metadata_series_code_not_blank', $$btrim(series_code) <> ''$$),
+    ( 2, 'series_metadata_series_code_length',    $$length(series_code) <= 128$$),
+    ( 3, 'series_metadata_unit_not_blank',        $$btrim(unit) <> ''$$),
+    ( 4, 'series_metadata_unit_length',           $$length(unit) <= 128$$),
+    ( 5, 'series_metadata_description_length',    $$length(description) <= 10000$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.market_data', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'market_data_timestamp_plausible', $$"timestamp" >= '1800-01-01 00:00+00' AND "timestamp" < '2100-01-01 00:00+00'$$),
+    ( 2, 'market_data_open_finite',         $$open > '-Infinity' AND open < 'Infinity'$$),
+    ( 3, 'market_data_high_finite',         $$high > '-Infinity' AND high < 'Infinity'$$),
+    ( 4, 'market_data_low_finite',          $$low > '-Infinity' AND low < 'Infinity'$$),
+    ( 5, 'market_data_close_finite',        $$close > '-Infinity' AND close < 'Infinity'$$),
+    ( 6, 'market_data_volume_finite',       $$volume > '-Infinity' AND volume < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.macro_series', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'macro_series_observation_date_plausible', $$observation_date >= '1800-01-01' AND observation_date < '2100-01-01'$$),
+    ( 2, 'macro_series_release_time_plausible',     $$release_time >= '1800-01-01 00:00+00' AND release_time < '2100-01-01 00:00+00'$$),
+    ( 3, 'macro_series_value_finite',               $$value > '-Infinity' AND value < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.curves', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'curves_curve_id_not_blank',   $$btrim(curve_id) <> ''$$),
+    ( 2, 'curves_curve_id_length',      $$length(curve_id) <= 128$$),
+    ( 3, 'curves_tenor_length',         $$length(tenor) <= 8$$),
+    ( 4, 'curves_curve_date_plausible', $$curve_date >= '1800-01-01' AND curve_date < '2100-01-01'$$),
+    ( 5, 'curves_rate_finite',          $$rate > '-Infinity' AND rate < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.flow_data', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'flow_data_observation_date_plausible', $$observation_date >= '1800-01-01' AND observation_date < '2100-01-01'$$),
+    ( 2, 'flow_data_value_finite',               $$value > '-Infinity' AND value < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.fiscal_data', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'fiscal_data_observation_date_plausible', $$observation_date >= '1800-01-01' AND observation_date < '2100-01-01'$$),
+    ( 2, 'fiscal_data_value_finite',               $$value > '-Infinity' AND value < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.vol_surfaces', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'vol_surfaces_tenor_length',           $$length(tenor) <= 8$$),
+    ( 2, 'vol_surfaces_surface_date_plausible', $$surface_date >= '1800-01-01' AND surface_date < '2100-01-01'$$),
+    ( 3, 'vol_surfaces_strike_finite',          $$strike > '-Infinity' AND strike < 'Infinity'$$),
+    ( 4, 'vol_surfaces_implied_vol_finite',     $$implied_vol > '-Infinity' AND implied_vol < 'Infinity'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('macro/row_rules', 'macro.signals', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'signals_signal_name_length',    $$length(signal_name) <= 128$$),
+    ( 2, 'signals_signal_date_plausible', $$signal_date >= '1800-01-01' AND signal_date < '2100-01-01'$$),
+    ( 3, 'signals_value_finite',          $$value > '-Infinity' AND value < 'Infinity'$$)
+  ) AS rule (n, name, expression);
 
 COMMIT;
 
--- Each VALIDATE commits on its own, on purpose (see the header).
--- squawk-ignore-file prefer-robust-stmts
+-- One transaction per table, on purpose (see the header).
 SET lock_timeout = '5s';
 SET ROLE marketdb_owner;
-ALTER TABLE macro.instruments VALIDATE CONSTRAINT instruments_ticker_length;
-ALTER TABLE macro.data_sources VALIDATE CONSTRAINT data_sources_name_not_blank;
-ALTER TABLE macro.data_sources VALIDATE CONSTRAINT data_sources_name_length;
-ALTER TABLE macro.data_sources VALIDATE CONSTRAINT data_sources_base_url_length;
-ALTER TABLE macro.series_metadata VALIDATE CONSTRAINT series_metadata_series_code_not_blank;
-ALTER TABLE macro.series_metadata VALIDATE CONSTRAINT series_metadata_series_code_length;
-ALTER TABLE macro.series_metadata VALIDATE CONSTRAINT series_metadata_unit_not_blank;
-ALTER TABLE macro.series_metadata VALIDATE CONSTRAINT series_metadata_unit_length;
-ALTER TABLE macro.series_metadata VALIDATE CONSTRAINT series_metadata_description_length;
-ALTER TABLE macro.market_data VALIDATE CONSTRAINT market_data_timestamp_plausible;
-ALTER TABLE macro.market_data VALIDATE CONSTRAINT market_data_open_finite;
-ALTER TABLE macro.market_data VALIDATE CONSTRAINT market_data_high_finite;
-ALTER TABLE macro.market_data VALIDATE CONSTRAINT market_data_low_finite;
-ALTER TABLE macro.market_data VALIDATE CONSTRAINT market_data_close_finite;
-ALTER TABLE macro.market_data VALIDATE CONSTRAINT market_data_volume_finite;
-ALTER TABLE macro.macro_series VALIDATE CONSTRAINT macro_series_observation_date_plausible;
-ALTER TABLE macro.macro_series VALIDATE CONSTRAINT macro_series_release_time_plausible;
-ALTER TABLE macro.macro_series VALIDATE CONSTRAINT macro_series_value_finite;
-ALTER TABLE macro.curves VALIDATE CONSTRAINT curves_curve_id_not_blank;
-ALTER TABLE macro.curves VALIDATE CONSTRAINT curves_curve_id_length;
-ALTER TABLE macro.curves VALIDATE CONSTRAINT curves_tenor_length;
-ALTER TABLE macro.curves VALIDATE CONSTRAINT curves_curve_date_plausible;
-ALTER TABLE macro.curves VALIDATE CONSTRAINT curves_rate_finite;
-ALTER TABLE macro.flow_data VALIDATE CONSTRAINT flow_data_observation_date_plausible;
-ALTER TABLE macro.flow_data VALIDATE CONSTRAINT flow_data_value_finite;
-ALTER TABLE macro.fiscal_data VALIDATE CONSTRAINT fiscal_data_observation_date_plausible;
-ALTER TABLE macro.fiscal_data VALIDATE CONSTRAINT fiscal_data_value_finite;
-ALTER TABLE macro.vol_surfaces VALIDATE CONSTRAINT vol_surfaces_tenor_length;
-ALTER TABLE macro.vol_surfaces VALIDATE CONSTRAINT vol_surfaces_surface_date_plausible;
-ALTER TABLE macro.vol_surfaces VALIDATE CONSTRAINT vol_surfaces_strike_finite;
-ALTER TABLE macro.vol_surfaces VALIDATE CONSTRAINT vol_surfaces_implied_vol_finite;
-ALTER TABLE macro.signals VALIDATE CONSTRAINT signals_signal_name_length;
-ALTER TABLE macro.signals VALIDATE CONSTRAINT signals_signal_date_plausible;
-ALTER TABLE macro.signals VALIDATE CONSTRAINT signals_value_finite;
+SELECT maintenance.validate_checks('macro.instruments', ARRAY[
+    'instruments_ticker_length']);
+SELECT maintenance.validate_checks('macro.data_sources', ARRAY[
+    'data_sources_name_not_blank',
+    'data_sources_name_length',
+    'data_sources_base_url_length']);
+SELECT maintenance.validate_checks('macro.series_metadata', ARRAY[
+    'series_metadata_series_code_not_blank',
+    'series_metadata_series_code_length',
+    'series_metadata_unit_not_blank',
+    'series_metadata_unit_length',
+    'series_metadata_description_length']);
+SELECT maintenance.validate_checks('macro.market_data', ARRAY[
+    'market_data_timestamp_plausible',
+    'market_data_open_finite',
+    'market_data_high_finite',
+    'market_data_low_finite',
+    'market_data_close_finite',
+    'market_data_volume_finite']);
+SELECT maintenance.validate_checks('macro.macro_series', ARRAY[
+    'macro_series_observation_date_plausible',
+    'macro_series_release_time_plausible',
+    'macro_series_value_finite']);
+SELECT maintenance.validate_checks('macro.curves', ARRAY[
+    'curves_curve_id_not_blank',
+    'curves_curve_id_length',
+    'curves_tenor_length',
+    'curves_curve_date_plausible',
+    'curves_rate_finite']);
+SELECT maintenance.validate_checks('macro.flow_data', ARRAY[
+    'flow_data_observation_date_plausible',
+    'flow_data_value_finite']);
+SELECT maintenance.validate_checks('macro.fiscal_data', ARRAY[
+    'fiscal_data_observation_date_plausible',
+    'fiscal_data_value_finite']);
+SELECT maintenance.validate_checks('macro.vol_surfaces', ARRAY[
+    'vol_surfaces_tenor_length',
+    'vol_surfaces_surface_date_plausible',
+    'vol_surfaces_strike_finite',
+    'vol_surfaces_implied_vol_finite']);
+SELECT maintenance.validate_checks('macro.signals', ARRAY[
+    'signals_signal_name_length',
+    'signals_signal_date_plausible',
+    'signals_value_finite']);
 RESET ROLE;
 RESET lock_timeout;

@@ -1,6 +1,8 @@
 -- Deploy marketdb:maintenance/constraint_guard to pg
 -- requires: maintenance/hypertables
 
+-- Helpers of the changes that add CHECK constraints (the <domain>/row_rules).
+--
 -- TimescaleDB 2.19 refuses ALTER TABLE ... ADD CONSTRAINT (even NOT VALID) on a hypertable
 -- that holds compressed chunks ("operation not supported on hypertables that have
 -- compressed data"); 2.20 lifts it (timescale/timescaledb#7864). A change that adds CHECK
@@ -50,7 +52,64 @@ $function$;
 COMMENT ON FUNCTION maintenance.assert_checks_addable(text, regclass[]) IS
     'Raises, naming the hypertables, when this TimescaleDB cannot add CHECK constraints to them (compressed chunks before 2.20)';
 
--- A deploy-time helper of the owner.
+-- ---------------------------------------------------------------------------------------
+-- add_checks: a table's new CHECK constraints in one ALTER TABLE. NOT VALID where it can
+-- (a brief lock, no scan: validate_checks scans later without blocking writers); but
+-- TimescaleDB refuses VALIDATE CONSTRAINT on a hypertable with compression enabled, so
+-- there they are added validated, all in one pass over the chunks, under the lock.
+-- A constraint of the same name left by an interrupted deploy is replaced: reruns work.
+-- ---------------------------------------------------------------------------------------
+CREATE FUNCTION maintenance.add_checks(p_change text, p_table regclass, p_names text[], p_expressions text[])
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET client_min_messages = warning  -- DROP ... IF EXISTS would NOTICE each absent constraint
+AS $function$
+DECLARE
+    v_compressed_table boolean := maintenance.edition() = 'timescale' AND EXISTS (
+        SELECT FROM timescaledb_information.hypertables AS h
+         WHERE format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass = p_table AND h.compression_enabled);
+BEGIN
+    IF cardinality(p_names) IS DISTINCT FROM cardinality(p_expressions) OR cardinality(p_names) = 0 THEN
+        RAISE EXCEPTION 'p_names, p_expressions: one expression per name is required' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    PERFORM maintenance.assert_checks_addable(p_change, ARRAY[p_table]);
+    EXECUTE format('ALTER TABLE %s %s', p_table,
+                   (SELECT string_agg(format('DROP CONSTRAINT IF EXISTS %1$I, ADD CONSTRAINT %1$I CHECK (%2$s)%3$s',
+                                             n, e, CASE WHEN v_compressed_table THEN '' ELSE ' NOT VALID' END), ', ' ORDER BY i)
+                      FROM unnest(p_names, p_expressions) WITH ORDINALITY AS r (n, e, i)));
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.add_checks(text, regclass, text[], text[]) IS
+    'Adds named CHECK constraints to a table, NOT VALID where TimescaleDB allows validating them later (deploy helper)';
+
+-- validate_checks: each named constraint still NOT VALID is validated (SHARE UPDATE
+-- EXCLUSIVE: writers go on during the scan). Call it in a transaction of its own.
+CREATE FUNCTION maintenance.validate_checks(p_table regclass, p_names text[])
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+    v_name name;
+BEGIN
+    FOR v_name IN
+        SELECT c.conname FROM pg_constraint AS c
+         WHERE c.conrelid = p_table AND c.conname = ANY (p_names) AND NOT c.convalidated
+         ORDER BY c.conname
+    LOOP
+        EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT %I', p_table, v_name);
+    END LOOP;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.validate_checks(regclass, text[]) IS
+    'Validates the named CHECK constraints of a table that are still NOT VALID (deploy helper)';
+
+-- Deploy-time helpers of the owner.
 REVOKE EXECUTE ON FUNCTION maintenance.assert_checks_addable(text, regclass[]) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.add_checks(text, regclass, text[], text[]) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.validate_checks(regclass, text[]) FROM marketdb_maintainer;
 
 COMMIT;

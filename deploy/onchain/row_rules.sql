@@ -5,11 +5,12 @@
 -- requires: onchain/orderbook_snapshots
 -- requires: onchain/trades
 -- requires: maintenance/constraint_guard
--- non-transactional: the constraints are added NOT VALID in one transaction (brief locks),
--- then validated one by one, each in its own transaction, while writers go on (VALIDATE
--- takes SHARE UPDATE EXCLUSIVE). A stored row that breaks a rule fails its VALIDATE naming
--- the constraint and is left as it was; the constraint stays NOT VALID, checking new rows,
--- and a deploy run again after the row is fixed re-adds and validates it.
+-- non-transactional: the rules are added in one transaction (brief locks, no scan: NOT
+-- VALID), then validated table by table, each in a transaction of its own, while writers
+-- go on (VALIDATE takes SHARE UPDATE EXCLUSIVE). A stored row that breaks a rule fails its
+-- validation naming the constraint and is left as it was; the rule stays NOT VALID,
+-- checking new rows, until the row is fixed and the deploy is run again (it re-adds the
+-- rules and validates them). maintenance.add_checks says how hypertables differ.
 
 -- Every bad row a writer can send to onchain is rejected by a CHECK named <table>_<column>_<rule>:
 --   not_blank  identifiers and names hold more than spaces;
@@ -23,100 +24,88 @@
 -- On a hypertable, '-infinity' never reaches a constraint: TimescaleDB refuses it
 -- first (22008, timestamp out of range) while routing the row to a chunk.
 
--- DROP CONSTRAINT IF EXISTS removes only this change's own constraint, left NOT VALID
--- by an earlier run whose validation failed: the deploy can be run again.
--- squawk-ignore-file ban-drop-constraint
-
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
-SELECT maintenance.assert_checks_addable('onchain/row_rules', ARRAY['onchain.price_snapshots', 'onchain.orderbook_snapshots', 'onchain.trades']::regclass[]);
+SELECT maintenance.add_checks('onchain/row_rules', 'onchain.markets', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'markets_token_id_length',        $$length(token_id) <= 128$$),
+    ( 2, 'markets_condition_id_not_blank', $$btrim(condition_id) <> ''$$),
+    ( 3, 'markets_condition_id_length',    $$length(condition_id) <= 128$$),
+    ( 4, 'markets_question_length',        $$length(question) <= 1000$$),
+    ( 5, 'markets_outcome_not_blank',      $$btrim(outcome) <> ''$$),
+    ( 6, 'markets_outcome_length',         $$length(outcome) <= 1000$$),
+    ( 7, 'markets_market_slug_not_blank',  $$btrim(market_slug) <> ''$$),
+    ( 8, 'markets_market_slug_length',     $$length(market_slug) <= 1000$$),
+    ( 9, 'markets_end_date_plausible',     $$end_date >= '2020-01-01 00:00+00' AND end_date < '2100-01-01 00:00+00'$$)
+  ) AS rule (n, name, expression);
 
-ALTER TABLE onchain.markets
-    DROP CONSTRAINT IF EXISTS markets_token_id_length,
-    ADD CONSTRAINT markets_token_id_length CHECK (length(token_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_condition_id_not_blank,
-    ADD CONSTRAINT markets_condition_id_not_blank CHECK (btrim(condition_id) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_condition_id_length,
-    ADD CONSTRAINT markets_condition_id_length CHECK (length(condition_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_question_length,
-    ADD CONSTRAINT markets_question_length CHECK (length(question) <= 1000) NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_outcome_not_blank,
-    ADD CONSTRAINT markets_outcome_not_blank CHECK (btrim(outcome) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_outcome_length,
-    ADD CONSTRAINT markets_outcome_length CHECK (length(outcome) <= 1000) NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_market_slug_not_blank,
-    ADD CONSTRAINT markets_market_slug_not_blank CHECK (btrim(market_slug) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_market_slug_length,
-    ADD CONSTRAINT markets_market_slug_length CHECK (length(market_slug) <= 1000) NOT VALID,
-    DROP CONSTRAINT IF EXISTS markets_end_date_plausible,
-    ADD CONSTRAINT markets_end_date_plausible CHECK (end_date >= '2020-01-01 00:00+00' AND end_date < '2100-01-01 00:00+00') NOT VALID;
-ALTER TABLE onchain.resolutions
-    DROP CONSTRAINT IF EXISTS resolutions_source_not_blank,
-    ADD CONSTRAINT resolutions_source_not_blank CHECK (btrim(source) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS resolutions_source_length,
-    ADD CONSTRAINT resolutions_source_length CHECK (length(source) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS resolutions_resolved_at_plausible,
-    ADD CONSTRAINT resolutions_resolved_at_plausible CHECK (resolved_at >= '2020-01-01 00:00+00' AND resolved_at < '2100-01-01 00:00+00') NOT VALID;
-ALTER TABLE onchain.price_snapshots
-    DROP CONSTRAINT IF EXISTS price_snapshots_token_id_not_blank,
-    ADD CONSTRAINT price_snapshots_token_id_not_blank CHECK (btrim(token_id) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS price_snapshots_token_id_length,
-    ADD CONSTRAINT price_snapshots_token_id_length CHECK (length(token_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS price_snapshots_ts_plausible,
-    ADD CONSTRAINT price_snapshots_ts_plausible CHECK (ts >= '2020-01-01 00:00+00' AND ts < '2100-01-01 00:00+00') NOT VALID;
-ALTER TABLE onchain.orderbook_snapshots
-    DROP CONSTRAINT IF EXISTS orderbook_snapshots_token_id_not_blank,
-    ADD CONSTRAINT orderbook_snapshots_token_id_not_blank CHECK (btrim(token_id) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS orderbook_snapshots_token_id_length,
-    ADD CONSTRAINT orderbook_snapshots_token_id_length CHECK (length(token_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS orderbook_snapshots_ts_plausible,
-    ADD CONSTRAINT orderbook_snapshots_ts_plausible CHECK (ts >= '2020-01-01 00:00+00' AND ts < '2100-01-01 00:00+00') NOT VALID;
-ALTER TABLE onchain.trades
-    DROP CONSTRAINT IF EXISTS trades_trade_id_not_blank,
-    ADD CONSTRAINT trades_trade_id_not_blank CHECK (btrim(trade_id) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS trades_trade_id_length,
-    ADD CONSTRAINT trades_trade_id_length CHECK (length(trade_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS trades_token_id_not_blank,
-    ADD CONSTRAINT trades_token_id_not_blank CHECK (btrim(token_id) <> '') NOT VALID,
-    DROP CONSTRAINT IF EXISTS trades_token_id_length,
-    ADD CONSTRAINT trades_token_id_length CHECK (length(token_id) <= 128) NOT VALID,
-    DROP CONSTRAINT IF EXISTS trades_ts_plausible,
-    ADD CONSTRAINT trades_ts_plausible CHECK (ts >= '2020-01-01 00:00+00' AND ts < '2100-01-01 00:00+00') NOT VALID,
-    DROP CONSTRAINT IF EXISTS trades_size_finite,
-    ADD CONSTRAINT trades_size_finite CHECK (size > '-Infinity' AND size < 'Infinity') NOT VALID;
+SELECT maintenance.add_checks('onchain/row_rules', 'onchain.resolutions', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'resolutions_source_not_blank',      $$btrim(source) <> ''$$),
+    ( 2, 'resolutions_source_length',         $$length(source) <= 128$$),
+    ( 3, 'resolutions_resolved_at_plausible', $$resolved_at >= '2020-01-01 00:00+00' AND resolved_at < '2100-01-01 00:00+00'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('onchain/row_rules', 'onchain.price_snapshots', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'price_snapshots_token_id_not_blank', $$btrim(token_id) <> ''$$),
+    ( 2, 'price_snapshots_token_id_length',    $$length(token_id) <= 128$$),
+    ( 3, 'price_snapshots_ts_plausible',       $$ts >= '2020-01-01 00:00+00' AND ts < '2100-01-01 00:00+00'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('onchain/row_rules', 'onchain.orderbook_snapshots', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'orderbook_snapshots_token_id_not_blank', $$btrim(token_id) <> ''$$),
+    ( 2, 'orderbook_snapshots_token_id_length',    $$length(token_id) <= 128$$),
+    ( 3, 'orderbook_snapshots_ts_plausible',       $$ts >= '2020-01-01 00:00+00' AND ts < '2100-01-01 00:00+00'$$)
+  ) AS rule (n, name, expression);
+
+SELECT maintenance.add_checks('onchain/row_rules', 'onchain.trades', array_agg(name ORDER BY n), array_agg(expression ORDER BY n))
+  FROM (VALUES
+    ( 1, 'trades_trade_id_not_blank', $$btrim(trade_id) <> ''$$),
+    ( 2, 'trades_trade_id_length',    $$length(trade_id) <= 128$$),
+    ( 3, 'trades_token_id_not_blank', $$btrim(token_id) <> ''$$),
+    ( 4, 'trades_token_id_length',    $$length(token_id) <= 128$$),
+    ( 5, 'trades_ts_plausible',       $$ts >= '2020-01-01 00:00+00' AND ts < '2100-01-01 00:00+00'$$),
+    ( 6, 'trades_size_finite',        $$size > '-Infinity' AND size < 'Infinity'$$)
+  ) AS rule (n, name, expression);
 
 COMMIT;
 
--- Each VALIDATE commits on its own, on purpose (see the header).
--- squawk-ignore-file prefer-robust-stmts
+-- One transaction per table, on purpose (see the header).
 SET lock_timeout = '5s';
 SET ROLE marketdb_owner;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_token_id_length;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_condition_id_not_blank;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_condition_id_length;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_question_length;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_outcome_not_blank;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_outcome_length;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_market_slug_not_blank;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_market_slug_length;
-ALTER TABLE onchain.markets VALIDATE CONSTRAINT markets_end_date_plausible;
-ALTER TABLE onchain.resolutions VALIDATE CONSTRAINT resolutions_source_not_blank;
-ALTER TABLE onchain.resolutions VALIDATE CONSTRAINT resolutions_source_length;
-ALTER TABLE onchain.resolutions VALIDATE CONSTRAINT resolutions_resolved_at_plausible;
-ALTER TABLE onchain.price_snapshots VALIDATE CONSTRAINT price_snapshots_token_id_not_blank;
-ALTER TABLE onchain.price_snapshots VALIDATE CONSTRAINT price_snapshots_token_id_length;
-ALTER TABLE onchain.price_snapshots VALIDATE CONSTRAINT price_snapshots_ts_plausible;
-ALTER TABLE onchain.orderbook_snapshots VALIDATE CONSTRAINT orderbook_snapshots_token_id_not_blank;
-ALTER TABLE onchain.orderbook_snapshots VALIDATE CONSTRAINT orderbook_snapshots_token_id_length;
-ALTER TABLE onchain.orderbook_snapshots VALIDATE CONSTRAINT orderbook_snapshots_ts_plausible;
-ALTER TABLE onchain.trades VALIDATE CONSTRAINT trades_trade_id_not_blank;
-ALTER TABLE onchain.trades VALIDATE CONSTRAINT trades_trade_id_length;
-ALTER TABLE onchain.trades VALIDATE CONSTRAINT trades_token_id_not_blank;
-ALTER TABLE onchain.trades VALIDATE CONSTRAINT trades_token_id_length;
-ALTER TABLE onchain.trades VALIDATE CONSTRAINT trades_ts_plausible;
-ALTER TABLE onchain.trades VALIDATE CONSTRAINT trades_size_finite;
+SELECT maintenance.validate_checks('onchain.markets', ARRAY[
+    'markets_token_id_length',
+    'markets_condition_id_not_blank',
+    'markets_condition_id_length',
+    'markets_question_length',
+    'markets_outcome_not_blank',
+    'markets_outcome_length',
+    'markets_market_slug_not_blank',
+    'markets_market_slug_length',
+    'markets_end_date_plausible']);
+SELECT maintenance.validate_checks('onchain.resolutions', ARRAY[
+    'resolutions_source_not_blank',
+    'resolutions_source_length',
+    'resolutions_resolved_at_plausible']);
+SELECT maintenance.validate_checks('onchain.price_snapshots', ARRAY[
+    'price_snapshots_token_id_not_blank',
+    'price_snapshots_token_id_length',
+    'price_snapshots_ts_plausible']);
+SELECT maintenance.validate_checks('onchain.orderbook_snapshots', ARRAY[
+    'orderbook_snapshots_token_id_not_blank',
+    'orderbook_snapshots_token_id_length',
+    'orderbook_snapshots_ts_plausible']);
+SELECT maintenance.validate_checks('onchain.trades', ARRAY[
+    'trades_trade_id_not_blank',
+    'trades_trade_id_length',
+    'trades_token_id_not_blank',
+    'trades_token_id_length',
+    'trades_ts_plausible',
+    'trades_size_finite']);
 RESET ROLE;
 RESET lock_timeout;

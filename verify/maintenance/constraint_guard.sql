@@ -2,6 +2,8 @@
 
 BEGIN;
 
-SELECT 'maintenance.assert_checks_addable(text, regclass[])'::regprocedure;
+SELECT 'maintenance.assert_checks_addable(text, regclass[])'::regprocedure,
+       'maintenance.add_checks(text, regclass, text[], text[])'::regprocedure,
+       'maintenance.validate_checks(regclass, text[])'::regprocedure;
 
 ROLLBACK;
