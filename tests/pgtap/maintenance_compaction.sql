@@ -1,0 +1,105 @@
+-- Tiered partitions: daily partitions of a month wholly older than compact_after are merged
+-- into one monthly partition, idempotently; late rows, gap filling, retention and status
+-- treat months like days. Fixed reference times (run_compaction, the owner's path).
+BEGIN;
+SELECT plan(26);
+
+\ir _helpers.psql
+
+SELECT pg_temp.clear_partitions('exchange.trades');
+-- Rows for every day of 2026-01 and 2026-02, rescued into daily partitions by a run at the
+-- reference time, which also fills the days through reference + 7.
+INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)
+SELECT 'c-' || d::date || '-' || n, 'T' || n % 3, d + n * interval '37 minutes', 40 + n % 20, 60 - n % 20, 1 + n, 'yes'
+  FROM generate_series(timestamptz '2026-01-01 00:00+00', '2026-02-28 00:00+00', interval '1 day') AS d, generate_series(0, 4) AS n;
+SELECT pg_temp.maintain('exchange.trades', '2026-03-10 12:00+00');
+CREATE TEMP TABLE before_rows AS SELECT * FROM exchange.trades;
+
+SELECT is((SELECT compact_after FROM maintenance.policy WHERE parent_table = 'exchange.trades'), interval '35 days',
+    'exchange.trades compacts after 35 days by default');
+SELECT is((SELECT array_agg(compact_after) FROM maintenance.policy WHERE parent_table IN ('exchange.orderbook_deltas', 'exchange.market_snapshots')),
+    ARRAY[NULL, NULL]::interval[],
+    'deltas and snapshots stay daily (their retention keeps at most 90 and 180 partitions)');
+
+-- Dry run: January is due (it ended 2026-02-01, before reference - 35 days); February is not.
+SELECT is(ARRAY(SELECT concat_ws(' ', action, partition_name) FROM maintenance.run_compaction('exchange.trades', '2026-03-10 12:00+00', true)),
+    ARRAY['compact trades_p202601'], 'a dry run lists January only');
+SELECT is((SELECT count(*)::integer FROM maintenance.partitions_of('exchange.trades') WHERE partition_name LIKE 'trades_p202601__'),
+    31, '... and changes nothing');
+
+-- The run merges January.
+SELECT is(ARRAY(SELECT concat_ws(' ', action, partition_name, rows_moved) FROM maintenance.run_compaction('exchange.trades', '2026-03-10 12:00+00', false)),
+    ARRAY['compact trades_p202601 155'], 'the run merges the 31 days of January (155 rows) into trades_p202601');
+SELECT is((SELECT array_agg(partition_name || ' ' || lower_bound || ' ' || upper_bound) FROM maintenance.partitions_of('exchange.trades')
+            WHERE lower_bound < '2026-02-01'),
+    ARRAY['trades_p202601 2026-01-01 00:00:00+00 2026-02-01 00:00:00+00'], 'January is one partition with the month''s bounds; its days are gone');
+SELECT set_eq('SELECT * FROM exchange.trades', 'SELECT * FROM before_rows', 'every row is there, once, unchanged');
+SELECT is((SELECT count(*)::integer FROM exchange.trades WHERE tableoid <> 'exchange.trades_p202601'::regclass AND ts < '2026-02-01'), 0,
+    'every January row is in the monthly partition');
+SELECT is((SELECT count(*)::integer FROM pg_constraint WHERE conrelid = 'exchange.trades_p202601'::regclass AND conname = 'marketdb_compact_range'), 0,
+    'the CHECK that spared ATTACH its scan is dropped');
+SELECT is((SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_inherits AS i JOIN pg_class AS c ON c.oid = i.inhrelid
+            WHERE i.inhparent IN ('exchange.trades_pkey'::regclass, 'exchange.trades_ticker_ts_idx'::regclass)
+              AND c.relname LIKE 'trades_p202601%'),
+    ARRAY['trades_p202601_pkey', 'trades_p202601_ticker_ts_idx'], 'its primary key and index are attached to the parent''s, named as PostgreSQL names them');
+SELECT is((SELECT relreplident::text FROM pg_class WHERE oid = 'exchange.trades_p202601'::regclass), 'd', '... the primary key is its replica identity');
+SELECT ok(has_table_privilege('marketdb_writer', 'exchange.trades_p202601', 'INSERT') AND NOT has_table_privilege('marketdb_writer', 'exchange.trades_p202601', 'DELETE'),
+    'it has the privileges every partition gets');
+SELECT is((SELECT actions -> 0 ->> 'action' FROM maintenance.run_log WHERE parent_table = 'exchange.trades' AND NOT dry_run ORDER BY run_id DESC LIMIT 1),
+    'compact', 'the run log records the compaction');
+
+-- Idempotent.
+SELECT is(ARRAY(SELECT action FROM maintenance.run_compaction('exchange.trades', '2026-03-10 12:00+00', false)), '{}'::text[],
+    'a second run at the same time finds nothing to merge');
+
+-- Late rows and gap filling.
+INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)
+VALUES ('c-late', 'T1', '2026-01-15 10:00+00', 50, 50, 1, 'no');
+SELECT is((SELECT tableoid::regclass::text FROM exchange.trades WHERE trade_id = 'c-late'), 'exchange.trades_p202601',
+    'a late row for January goes straight into its month');
+SELECT is(ARRAY(SELECT action FROM maintenance.run_policies(ARRAY['exchange.trades'], 'exchange.trades', '2026-03-10 12:00+00', false, NULL)
+                 WHERE action <> 'noop'), '{}'::text[],
+    'a run afterwards makes no partition inside the month (gap filling reads bounds)');
+
+-- Months later: February is due; rows waiting in the default partition defer it.
+INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)
+VALUES ('c-wait', 'T1', '2025-06-01 10:00+00', 50, 50, 1, 'no');
+SELECT is(ARRAY(SELECT action FROM maintenance.run_compaction('exchange.trades', '2026-04-10 12:00+00', false)), ARRAY['deferred'],
+    'with rows waiting in the default partition, February waits for their rescue');
+DELETE FROM exchange.trades WHERE trade_id = 'c-wait';
+SELECT is(ARRAY(SELECT concat_ws(' ', action, partition_name) FROM maintenance.run_compaction('exchange.trades', '2026-04-10 12:00+00', false)),
+    ARRAY['compact trades_p202602'], 'then February is merged');
+SELECT is(t.daily_partitions || ' daily, ' || t.monthly_partitions || ' monthly, ' || t.months_due || ' due', '17 daily, 2 monthly, 0 due',
+    'partition_tiers shows both tiers (March 1 .. 17 stay daily)')
+  FROM maintenance.partition_tiers('2026-04-10 12:00+00') AS t WHERE t.parent_table = 'exchange.trades';
+
+-- Retention removes whole months: snapshots (180 days, drop) compacted by the test.
+SELECT pg_temp.clear_partitions('exchange.market_snapshots');
+INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask)
+SELECT 'S', d, 40, 41 FROM generate_series(timestamptz '2026-01-01 00:00+00', '2026-02-28 00:00+00', interval '1 day') AS d;
+SELECT pg_temp.maintain('exchange.market_snapshots', '2026-03-10 12:00+00');
+SELECT maintenance.set_compaction('exchange.market_snapshots', interval '35 days');
+SELECT is(ARRAY(SELECT concat_ws(' ', action, partition_name) FROM maintenance.run_compaction('exchange.market_snapshots', '2026-03-10 12:00+00', false)),
+    ARRAY['compact market_snapshots_p202601'], 'snapshots'' January is merged');
+SELECT is(ARRAY(SELECT concat_ws(' ', action, partition_name) FROM maintenance.partition_plan(
+                    (SELECT p FROM maintenance.policy AS p WHERE parent_table = 'exchange.market_snapshots'), '2026-08-01 00:00+00', 7)
+                 WHERE action = 'drop' AND day < '2026-02-01'),
+    ARRAY['drop market_snapshots_p202601'], 'retention drops the month once it is wholly older than the cut-off');
+SELECT is(ARRAY(SELECT action FROM maintenance.compaction_plan(
+                    (SELECT p FROM maintenance.policy AS p WHERE parent_table = 'exchange.market_snapshots'), '2026-08-20 00:00+00') WHERE day = '2026-02-01'),
+    '{}'::text[], 'a month that reaches past the retention cut-off is not merged (retention takes its days)');
+
+-- Arguments.
+SELECT throws_like($$SELECT maintenance.set_compaction('exchange.trades', interval '0 days')$$, '%policy_compact_after_range%',
+    'a compaction age under a day violates policy_compact_after_range');
+SELECT throws_like($$SELECT maintenance.set_compaction('macro.market_data', interval '35 days')$$, '%policy_compact_partitioned_only%',
+    'a hypertable cannot compact (TimescaleDB merges chunks itself)');
+SELECT throws_like($$SELECT maintenance.set_compaction('exchange.market_snapshots', interval '200 days')$$, '%policy_compact_before_retention%',
+    'compaction after the retention would never happen');
+SET LOCAL ROLE marketdb_maintainer;
+SELECT throws_ok($$SELECT maintenance.run_compaction('exchange.trades', now(), false)$$, '42501', NULL,
+    'the maintainer cannot run compaction at a time of its choosing (compact_for holds it near the clock)');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
