@@ -9,20 +9,24 @@
 -- years of daily partitions are 3,650 relations a query without a time filter must lock
 -- and plan; in months they are 120 (plus the recent days).
 --
--- One month per transaction, after the table's run (maintenance.compact_for, which
--- `marketdb maintain` and maintenance.run_all call until nothing is due):
---   1. SHARE lock on the month's day partitions (lock_timeout 1 s, three attempts): their
---      writers wait until the month is built (reads go on; writers of other days never
---      wait: an INSERT locks only the partition its row goes to);
---   2. the month is built beside them: a table like the parent with a CHECK of the month's
---      range, the rows copied, then the parent's indexes and keys built on it;
---   3. under the parent's ACCESS EXCLUSIVE lock (400 ms, three attempts; below
---      deadlock_timeout, so if a writer of the month holds the parent and waits for us,
---      the run gives up, not the writer): the days are dropped and the month attached
---      (the CHECK implies the range: no validation scan), all in one transaction, so a
---      reader never sees a row twice or misses one (READ COMMITTED; a REPEATABLE READ
---      transaction begun before the swap sees the month empty, as after a TRUNCATE).
--- A crash or a kill anywhere rolls the whole month back; the next run starts it again.
+-- Online, as a rescue is (maintenance/partitions): writers of the month's days never wait
+-- for the copy. After the table's run, maintenance.compact_for is called until nothing is
+-- due; each call is one transaction:
+--   1. capture: each daily partition of the oldest month due gets the rescue's change
+--      capture (a trigger logging every change; SHARE ROW EXCLUSIVE for the milliseconds it
+--      takes to install, lock_timeout 1 s, three attempts);
+--   2. merge: the month is built beside its days (a table like the parent with a CHECK of
+--      the month's range), all rows copied in one statement whose snapshot is kept, the
+--      parent's keys and indexes built on it, the changes logged since replayed; then under
+--      the parent's ACCESS EXCLUSIVE lock (lock_timeout 50 ms, 20 attempts) the last logged
+--      changes are replayed, the days detached and the month attached (the CHECK implies
+--      the range: no validation scan). The next call drops the detached days: dropping them
+--      under the lock would hold it while their files are unlinked at commit. One
+--      transaction: a reader never sees a row twice or misses one (READ COMMITTED; a
+--      REPEATABLE READ transaction begun before the swap sees the month empty, as after a
+--      TRUNCATE).
+-- A crash or a kill anywhere in a merge rolls it back; the captures stay and the next run
+-- merges again. A capture on a day whose month is no longer due is removed.
 -- A month is merged only when the default partition is empty (a rescue comes first, so
 -- ATTACH's check of the default partition reads nothing) and, with retention, when the
 -- whole month is newer than the cut-off; retention then removes whole months.
@@ -41,6 +45,19 @@ ALTER TABLE maintenance.policy
 
 COMMENT ON COLUMN maintenance.policy.compact_after IS
     'Daily partitions of a UTC month wholly older than this are merged into one monthly partition (NULL: never)';
+
+-- Daily partitions detached by a merge, dropped by the next compaction call (see
+-- compact_month).
+CREATE TABLE maintenance.merged_day (
+    relid        oid         NOT NULL,
+    parent_table text        NOT NULL,
+    merged_into  text        NOT NULL,
+    merged_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+    CONSTRAINT merged_day_pkey PRIMARY KEY (relid)
+);
+
+COMMENT ON TABLE maintenance.merged_day IS
+    'Daily partitions a merge detached (their rows are in the monthly partition), waiting to be dropped by the next compaction call';
 
 -- The exchange's record of trades has no retention: it compacts after 35 days (the month
 -- just ended stays daily for its first days, when late rows and corrections still come).
@@ -111,8 +128,9 @@ COMMENT ON FUNCTION maintenance.compaction_plan(maintenance.policy, timestamptz)
     'The months of daily partitions a run would merge at a reference time, oldest first (reads, changes nothing; internal)';
 
 -- ---------------------------------------------------------------------------------------
--- compact_month: merges one month's daily partitions, in the caller's transaction (see the
--- header). Raises lock_not_available when it cannot get a lock: the caller rolls back.
+-- compact_month: merges one month's daily partitions, whose changes are captured, in the
+-- caller's transaction (see the header). Raises lock_not_available when it cannot get the
+-- parent's lock: the caller rolls back.
 -- ---------------------------------------------------------------------------------------
 CREATE FUNCTION maintenance.compact_month(p_policy maintenance.policy, p_month date, p_name text)
 RETURNS maintenance.action
@@ -124,49 +142,44 @@ AS $function$
 DECLARE
     v_parent   regclass := p_policy.parent_table::regclass;
     v_schema   text := split_part(p_policy.parent_table, '.', 1);
+    v_table    text := split_part(p_policy.parent_table, '.', 2);
     v_key      name := (SELECT k.column_name FROM maintenance.partition_key(v_parent) AS k);
     v_from     timestamptz := p_month::timestamp AT TIME ZONE 'UTC';
     v_to       timestamptz := (p_month + interval '1 month')::timestamp AT TIME ZONE 'UTC';
     v_days     regclass[];
+    v_day      date[];
     v_month    regclass;
     v_cols     text := maintenance.insertable_columns(v_parent);
-    v_rows     bigint := 0;
-    v_n        bigint;
+    v_rows     bigint;
+    v_since    pg_snapshot;
+    v_until    pg_snapshot;
+    v_changes  bigint := 0;
+    v_r        record;
     v_index    record;
     v_locked   timestamptz;
-    v_built    timestamptz;
-    v_got_lock boolean := false;
 BEGIN
-    SELECT array_agg(p.partition ORDER BY p.lower_bound) INTO v_days
+    SELECT array_agg(p.partition ORDER BY p.lower_bound), array_agg(p.lower_bound::date ORDER BY p.lower_bound) INTO v_days, v_day
       FROM maintenance.partitions_of(v_parent) AS p
       JOIN pg_class AS c ON c.oid = p.partition
      WHERE NOT p.is_default AND c.relnamespace = v_schema::regnamespace
        AND p.lower_bound >= v_from AND p.upper_bound <= v_to;
-    IF v_days IS NULL THEN
-        RETURN (p_policy.parent_table, 'noop', NULL, 0, format('%s: no daily partition to merge', to_char(p_month, 'YYYY-MM')))::maintenance.action;
+    IF v_days IS NULL OR EXISTS (SELECT FROM unnest(v_days) AS d WHERE maintenance.capture_log(d) IS NULL) THEN
+        RAISE EXCEPTION 'merge of % into %: a daily partition has no change capture', to_char(p_month, 'YYYY-MM'), p_name;
     END IF;
 
-    -- 1. The month's writers wait from here; readers and other days' writers do not.
-    IF NOT maintenance.execute_with_lock_retry(
-            format('LOCK TABLE %s IN SHARE MODE', (SELECT string_agg(d::text, ', ') FROM unnest(v_days) AS d)), 3) THEN
-        RAISE EXCEPTION 'could not lock the daily partitions of % within lock_timeout % in 3 attempts', to_char(p_month, 'YYYY-MM'), current_setting('lock_timeout')
-            USING ERRCODE = 'lock_not_available';
-    END IF;
-    v_locked := clock_timestamp();
-
-    -- 2. The month, beside the days. Its CHECK implies the partition range, so ATTACH
-    -- skips the scan that would prove it.
+    -- The month, beside its days; its CHECK implies the partition range.
     EXECUTE format('CREATE TABLE %I.%I (LIKE %s INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)', v_schema, p_name, v_parent);
     v_month := format('%I.%I', v_schema, p_name)::regclass;
     EXECUTE format('ALTER TABLE %s ADD CONSTRAINT marketdb_compact_range CHECK (%I IS NOT NULL AND %I >= %L AND %I < %L)',
                    v_month, v_key, v_key, v_from, v_key, v_to);
-    FOR i IN 1 .. cardinality(v_days) LOOP
-        EXECUTE format('INSERT INTO %s (%s) SELECT %s FROM ONLY %s', v_month, v_cols, v_cols, v_days[i]);
-        GET DIAGNOSTICS v_n = ROW_COUNT;
-        v_rows := v_rows + v_n;
-    END LOOP;
-    -- The parent's keys and indexes, after the rows (one sorted build each, not row by row),
-    -- named as a partition created by PostgreSQL would name them.
+    -- Every day in one statement: one snapshot, after which the logs hold every change.
+    EXECUTE format('WITH copied AS (INSERT INTO %s (%s) OVERRIDING SYSTEM VALUE %s RETURNING 1)'
+                   ' SELECT count(*), pg_current_snapshot() FROM copied',
+                   v_month, v_cols,
+                   (SELECT string_agg(format('SELECT %s FROM ONLY %s', v_cols, d), ' UNION ALL ') FROM unnest(v_days) AS d))
+       INTO v_rows, v_since;
+    -- The parent's keys and indexes, after the rows (one sorted build each), named as
+    -- PostgreSQL names a partition's.
     FOR v_index IN
         SELECT x.indexrelid, c.relname, con.oid AS constraint_oid, con.contype
           FROM pg_index AS x
@@ -177,51 +190,132 @@ BEGIN
     LOOP
         IF v_index.contype IN ('p', 'u') THEN
             EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', v_month,
-                           left(p_name || CASE v_index.contype WHEN 'p' THEN '_pkey' ELSE substr(v_index.relname, length(split_part(p_policy.parent_table, '.', 2)) + 1) END, 63),
+                           left(p_name || CASE v_index.contype WHEN 'p' THEN '_pkey' ELSE substr(v_index.relname, length(v_table) + 1) END, 63),
                            pg_get_constraintdef(v_index.constraint_oid));
         ELSE
             EXECUTE regexp_replace(pg_get_indexdef(v_index.indexrelid), '^CREATE (UNIQUE )?INDEX \S+ ON ONLY \S+ ',
-                                   format('CREATE \1INDEX %I ON %s ', left(p_name || substr(v_index.relname, length(split_part(p_policy.parent_table, '.', 2)) + 1), 63), v_month));
+                                   format('CREATE \1INDEX %I ON %s ', left(p_name || substr(v_index.relname, length(v_table) + 1), 63), v_month));
         END IF;
     END LOOP;
-    v_built := clock_timestamp();
+    -- Changes made meanwhile, while writers go on: a few rounds, so little is left for
+    -- the replay under the lock.
+    FOR round IN 1 .. 3 LOOP
+        v_until := pg_current_snapshot();
+        FOR i IN 1 .. cardinality(v_days) LOOP
+            SELECT * INTO v_r FROM maintenance.apply_captured(maintenance.capture_log(v_days[i]), v_month, v_key, v_day[i], NULL, v_since, v_until);
+            v_changes := v_changes + v_r.rows_added + v_r.rows_removed;
+            v_rows := v_rows + v_r.rows_added - v_r.rows_removed;
+        END LOOP;
+        v_since := v_until;
+    END LOOP;
 
-    -- 3. The swap, under the parent's lock: waits below deadlock_timeout, so a writer of the
-    -- month that holds the parent while it waits for step 1's lock is never the one cancelled.
-    PERFORM set_config('lock_timeout', '400ms', true);
-    FOR attempt IN 1 .. 3 LOOP
+    -- The swap. The days' own lock as well: a writer may insert into a partition directly.
+    -- Writers queue behind a waiting ACCESS EXCLUSIVE request, so each attempt waits 50 ms
+    -- at most (a reader's long query would otherwise hold them all up), up to 20 attempts.
+    PERFORM set_config('lock_timeout', '50ms', true);
+    FOR attempt IN 1 .. 20 LOOP
         BEGIN
-            EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_parent);
-            v_got_lock := true;
+            EXECUTE format('LOCK TABLE %s, %s IN ACCESS EXCLUSIVE MODE', v_parent, (SELECT string_agg(d::text, ', ') FROM unnest(v_days) AS d));
+            v_locked := clock_timestamp();
             EXIT;
-        EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
-            PERFORM pg_sleep(0.1 * attempt);
+        EXCEPTION WHEN lock_not_available THEN
+            PERFORM pg_sleep(0.05 + random() * 0.1);
         END;
     END LOOP;
-    IF NOT v_got_lock THEN
-        RAISE EXCEPTION 'could not lock % within lock_timeout 400ms in 3 attempts to attach the month %', v_parent, to_char(p_month, 'YYYY-MM')
+    IF v_locked IS NULL THEN
+        RAISE EXCEPTION 'could not lock % within lock_timeout 50ms in 20 attempts to attach the month %', v_parent, to_char(p_month, 'YYYY-MM')
             USING ERRCODE = 'lock_not_available';
     END IF;
+    -- Detached, not dropped: dropping 31 tables with their indexes and logs would keep the
+    -- parent locked for their unlinking at commit. The next call drops them.
     FOR i IN 1 .. cardinality(v_days) LOOP
-        EXECUTE format('DROP TABLE %s', v_days[i]);
+        SELECT * INTO v_r FROM maintenance.apply_captured(maintenance.capture_log(v_days[i]), v_month, v_key, v_day[i], NULL, v_since, NULL);
+        v_changes := v_changes + v_r.rows_added + v_r.rows_removed;
+        v_rows := v_rows + v_r.rows_added - v_r.rows_removed;
+        EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', v_parent, v_days[i]);
+        INSERT INTO maintenance.merged_day (relid, parent_table, merged_into) VALUES (v_days[i], p_policy.parent_table, p_name);
     END LOOP;
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM (%L) TO (%L)', v_parent, v_month, v_from, v_to);
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT marketdb_compact_range', v_month);
 
     RETURN (p_policy.parent_table, 'compact', p_name, v_rows,
-            format('%s: merged %s daily partitions (%s rows) into %s; writes to those days waited %s ms for the copy and index builds, the parent was locked %s ms',
-                   to_char(p_month, 'YYYY-MM'), cardinality(v_days), v_rows, p_name,
-                   round(extract(epoch FROM clock_timestamp() - v_locked) * 1000),
-                   round(extract(epoch FROM clock_timestamp() - v_built) * 1000)))::maintenance.action;
+            format('%s: merged %s daily partitions (%s rows%s) into %s; the parent was locked %s ms',
+                   to_char(p_month, 'YYYY-MM'), cardinality(v_days), v_rows,
+                   CASE WHEN v_changes > 0 THEN format(', %s changes made during the copy replayed', v_changes) ELSE '' END, p_name,
+                   round(extract(epoch FROM clock_timestamp() - v_locked) * 1000)))::maintenance.action;
 END
 $function$;
 
 COMMENT ON FUNCTION maintenance.compact_month(maintenance.policy, date, text) IS
-    'Merges the daily partitions of one UTC month into one partition, in the caller''s transaction (internal)';
+    'Merges the daily partitions of one UTC month, their changes captured, into one partition, in the caller''s transaction (internal)';
+
+-- ---------------------------------------------------------------------------------------
+-- set_captures: with p_on, installs the change capture on the daily partitions of p_month
+-- that lack it; without, removes it from every daily partition outside p_month (NULL: all).
+-- Each takes SHARE ROW EXCLUSIVE on the partition (lock_timeout 1 s, three attempts); one
+-- that times out is left for the next run. Returns whether it changed anything.
+-- ---------------------------------------------------------------------------------------
+CREATE FUNCTION maintenance.set_captures(p_parent regclass, p_month date, p_on boolean)
+RETURNS boolean
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+SET "TimeZone" = 'UTC'
+SET lock_timeout = '1s'
+AS $function$
+DECLARE
+    v_day     regclass;
+    v_changed boolean := false;
+BEGIN
+    FOR v_day IN
+        SELECT p.partition FROM maintenance.partitions_of(p_parent) AS p
+         WHERE NOT p.is_default
+           AND (maintenance.capture_log(p.partition) IS NULL) = p_on
+           AND CASE WHEN p_on THEN p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month'
+                    ELSE p_month IS NULL OR NOT (p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month') END
+         ORDER BY p.lower_bound
+    LOOP
+        IF maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', v_day), 3) THEN
+            PERFORM maintenance.set_capture(v_day, p_on);
+            v_changed := true;
+        ELSIF p_on THEN
+            RAISE EXCEPTION 'could not lock the daily partition % within lock_timeout % in 3 attempts to capture its changes', v_day, current_setting('lock_timeout')
+                USING ERRCODE = 'lock_not_available';
+        END IF;
+    END LOOP;
+    RETURN v_changed;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.set_captures(regclass, date, boolean) IS
+    'Installs the change capture on a month''s daily partitions, or removes it from the others (internal)';
+
+-- The daily partitions a merge of this table detached, dropped with their captures. They
+-- are no partitions any more: nobody waits for their locks.
+CREATE FUNCTION maintenance.drop_merged_days(p_parent_table text)
+RETURNS integer
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $function$
+DECLARE
+    v_day     record;
+    v_dropped integer := 0;
+BEGIN
+    FOR v_day IN DELETE FROM maintenance.merged_day AS m WHERE m.parent_table = p_parent_table RETURNING m.relid LOOP
+        CONTINUE WHEN NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = v_day.relid AND NOT c.relispartition);
+        PERFORM maintenance.set_capture(v_day.relid::regclass, false);
+        EXECUTE format('DROP TABLE %s', v_day.relid::regclass);
+        v_dropped := v_dropped + 1;
+    END LOOP;
+    RETURN v_dropped;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.drop_merged_days(text) IS
+    'Drops the daily partitions a merge detached, with their change captures (internal)';
 
 -- ---------------------------------------------------------------------------------------
 -- run_compaction: one logged compaction step for one table at any finite reference time:
--- the oldest month due, or with p_dry_run every month due. Claims the table as a run does
+-- for the oldest month due, its capture or its merge; with p_dry_run every month due. Claims the table as a run does
 -- (its policy row, SKIP LOCKED). Internal and owner-only, like run_policies: tests run it
 -- at fixed times; the maintainer's entry point is compact_for.
 -- ---------------------------------------------------------------------------------------
@@ -259,9 +353,17 @@ BEGIN
               INTO v_actions FROM unnest(v_plan) AS s;
         ELSE
             SELECT * INTO v_step FROM unnest(v_plan) AS s WHERE s.action = 'compact' ORDER BY s.day LIMIT 1;
+            -- Days an earlier merge detached go now, their captures with them.
+            PERFORM maintenance.drop_merged_days(p_parent_table);
+            -- Captures on days of a month not due now (compaction turned off or deferred) go.
+            PERFORM maintenance.set_captures(p_parent_table::regclass, v_step.day, false);
             IF v_step.day IS NULL THEN
                 SELECT coalesce(array_agg((p_parent_table, s.action, s.partition_name, s.rows_affected, s.detail)::maintenance.action), '{}')
                   INTO v_actions FROM unnest(v_plan) AS s;
+            ELSIF maintenance.set_captures(p_parent_table::regclass, v_step.day, true) THEN
+                v_actions := ARRAY[(p_parent_table, 'capture', v_step.partition_name, 0,
+                                    format('%s: its daily partitions log their changes from now on, so the next call merges them while writers go on',
+                                           to_char(v_step.day, 'YYYY-MM')))::maintenance.action];
             ELSE
                 BEGIN
                     v_actions := ARRAY[maintenance.compact_month(v_policy, v_step.day, v_step.partition_name)];
@@ -292,7 +394,7 @@ COMMENT ON FUNCTION maintenance.run_compaction(text, timestamptz, boolean) IS
     'One logged compaction step for a table: the oldest month due, or every month due as a dry run (internal, owner only)';
 
 -- The maintainer's entry point: the server's time for a real run. Call it in a transaction
--- of its own, again until it returns no compact action (one month each).
+-- of its own, again while it returns a capture or compact action (one step each).
 CREATE FUNCTION maintenance.compact_for(
     p_parent_table   text,
     p_reference_time timestamptz DEFAULT now(),
@@ -372,7 +474,7 @@ $function$;
 COMMENT ON FUNCTION maintenance.partition_tiers(timestamptz) IS
     'Per partitioned table: daily and monthly partitions, compaction age, months due for merging';
 
--- run_all: each table's compaction after its run, one month per transaction, at most 24
+-- run_all: each table's compaction after its run, one step per transaction, at most 24
 -- months a run (two years of backlog; the next run continues).
 CREATE OR REPLACE PROCEDURE maintenance.run_all()
 LANGUAGE plpgsql
@@ -400,13 +502,13 @@ BEGIN
             END IF;
         END LOOP;
         COMMIT;
-        FOR i IN 1 .. 24 LOOP
+        FOR i IN 1 .. 48 LOOP  -- a capture and a merge per month
             v_merged := false;
             FOR v_action IN SELECT * FROM maintenance.compact_for(v_table) LOOP
                 IF v_action.action IN ('error', 'skip', 'lock_timeout') THEN
                     v_problems := v_problems || format('%s: %s: %s', v_action.parent_table, v_action.action, v_action.detail);
                 END IF;
-                v_merged := v_merged OR v_action.action = 'compact';
+                v_merged := v_merged OR v_action.action IN ('capture', 'compact');
             END LOOP;
             COMMIT;
             EXIT WHEN NOT v_merged;
@@ -425,6 +527,8 @@ COMMENT ON PROCEDURE maintenance.run_all() IS
 
 REVOKE EXECUTE ON FUNCTION maintenance.compaction_plan(maintenance.policy, timestamptz) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.compact_month(maintenance.policy, date, text) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.set_captures(regclass, date, boolean) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.drop_merged_days(text) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.run_compaction(text, timestamptz, boolean) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.set_compaction(text, interval) FROM marketdb_maintainer;
 GRANT EXECUTE ON FUNCTION maintenance.partition_tiers(timestamptz) TO marketdb_reader;

@@ -147,14 +147,18 @@ def _status(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise config.UsageError(str(exc)) from None
     rows = maintenance.status(db.server_url(), reference)
+    tiers = maintenance.tiers(db.server_url(), reference)
     jobs = maintenance.jobs(db.server_url())
     if args.json:
-        print(maintenance.to_json({"tables": rows, "timescaledb_jobs": jobs}))
+        print(maintenance.to_json({"tables": rows, "tiers": tiers, "timescaledb_jobs": jobs}))
     else:
         columns = ["parent_table", "kind", "enabled", "partitions", "oldest_day", "newest_day", "rows_in_default",
                    "oldest_in_default", "newest_in_default", "premake_days", "retention", "retention_action",
                    "next_retention_cutoff", "last_outcome", "last_success_at", "overdue"]
         print(maintenance.render_table(rows, columns))
+        print("\nPartition tiers (daily partitions of a month older than compact_after become one monthly partition):")
+        print(maintenance.render_table(tiers, ["parent_table", "daily_partitions", "monthly_partitions", "other_partitions",
+                                               "oldest_daily", "compact_after", "months_due"]))
         print("\nTimescaleDB jobs (compression and rollup refresh, run by TimescaleDB's scheduler):")
         if jobs:
             print(maintenance.render_table(jobs, ["job_id", "proc_name", "target", "scheduled", "last_run_status",

@@ -21,6 +21,8 @@ ARGUMENT_SQLSTATES = {"22023", "42P01"}
 # finished but some table was skipped (another run held it) or timed out waiting for its
 # lock, and will be retried by the next run.
 FAILED_ACTIONS = {"error"}
+# As maintenance.run_all: at most two years of backlog merged per run; the next run goes on.
+MAX_MONTHS_PER_RUN = 24
 NOT_DONE_ACTIONS = {"skip", "lock_timeout"}
 
 
@@ -83,6 +85,17 @@ def run(
                     "  FROM maintenance.run_maintenance_for(%s, coalesce(%s, now()), %s, %s)",
                     (name, reference_time, dry_run, premake_days),
                 ).fetchall()
+                # Months due for merging: a capture, then a merge, per month; one step per
+                # call and transaction (a dry run lists every month due).
+                for _ in range(1 if dry_run else 2 * MAX_MONTHS_PER_RUN):
+                    merged = conn.execute(
+                        "SELECT parent_table, action, partition_name, rows_moved, detail"
+                        "  FROM maintenance.compact_for(%s, coalesce(%s, now()), %s)",
+                        (name, reference_time, dry_run),
+                    ).fetchall()
+                    rows += merged
+                    if dry_run or not any(row[1] in ("capture", "compact") for row in merged):
+                        break
             except psycopg.Error as exc:
                 if exc.sqlstate in ARGUMENT_SQLSTATES:
                     raise ArgumentRejected(exc.diag.message_primary or str(exc)) from exc
@@ -94,6 +107,14 @@ def run(
 def status(url: str, reference_time: datetime | None = None) -> list[dict]:
     with db.connect(url) as conn:
         cur = conn.execute("SELECT * FROM maintenance.partition_status(coalesce(%s, now()))", (reference_time,))
+        names = [c.name for c in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def tiers(url: str, reference_time: datetime | None = None) -> list[dict]:
+    """Daily and monthly partitions per partitioned table (maintenance.partition_tiers)."""
+    with db.connect(url) as conn:
+        cur = conn.execute("SELECT * FROM maintenance.partition_tiers(coalesce(%s, now()))", (reference_time,))
         names = [c.name for c in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
 
