@@ -167,7 +167,7 @@ def test_a_merge_killed_or_timed_out_at_the_swap_changes_nothing_and_the_next_ru
         result = cli(url, "maintain", "--table", "exchange.trades", "--json")
         reader.rollback()
     assert result.returncode == 3, result.stdout + result.stderr
-    assert [a["action"] for a in json.loads(result.stdout)["actions"] if a["action"] not in ("noop", "create")] == ["capture", "lock_timeout"]
+    assert [a["action"] for a in json.loads(result.stdout)["actions"] if a["action"] not in ("noop", "create", "capture")] == ["lock_timeout"]
     assert month_partition(url, month) is None
     assert one(url, "SELECT count(*) FROM maintenance.partitions_of('exchange.trades')") == days_before
 

@@ -34,6 +34,9 @@ SECONDS = int(os.environ.get("MARKETDB_TORTURE_SECONDS", "20"))
 RESCUE_ROWS = int(os.environ.get("MARKETDB_TORTURE_RESCUE_ROWS", "200000"))
 WRITERS = 3
 SQL_APP, CLI_APP = "torture-run-all", "torture-maintain"
+_today = datetime.now(timezone.utc)
+# The first day of the month before last: wholly older than compact_after (1 day) any day.
+MONTH_BEFORE_LAST = datetime(_today.year - (_today.month <= 2), (_today.month - 3) % 12 + 1, 1, tzinfo=timezone.utc)
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +48,9 @@ def cluster():
     with localdb.temporary_server(port, settings=settings) as srv:
         url = harness.create_test_database(srv.url("postgres"), "torture", pgtap=False)
         harness.deploy(PROJECT, url)
+        # Last month's days are merged while the writers write into them (a day after it ends).
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '1 day')")
         yield srv, url
 
 
@@ -67,8 +73,12 @@ def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
                     rows, snaps = [], []
                     for _ in range(20):
                         i += 1
-                        # -20 .. +25 days: partitions exist for -1 .. +7 at first.
-                        ts = datetime.now(timezone.utc) + timedelta(days=rng.randint(-20, 25), seconds=rng.randint(-43_200, 43_200))
+                        # -20 .. +25 days: partitions exist for -1 .. +7 at first. One row in
+                        # five goes to the month before last, which is due for merging.
+                        if rng.random() < 0.2:
+                            ts = MONTH_BEFORE_LAST + timedelta(seconds=rng.randint(0, 28 * 86_400 - 1))
+                        else:
+                            ts = datetime.now(timezone.utc) + timedelta(days=rng.randint(-20, 25), seconds=rng.randint(-43_200, 43_200))
                         yes = rng.randint(1, 99)
                         rows.append((f"t{n}-{i}", f"T{rng.randint(1, 4)}", ts, yes, 100 - yes, 1, "yes"))
                         snaps.append((f"S{n}", ts + timedelta(microseconds=i), 40, 41))
@@ -204,8 +214,13 @@ def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
         assert one("SELECT count(*) FROM exchange.trades WHERE trade_id LIKE 't%%'") == len(ids), "a trade is stored twice or uncommitted"
         assert one("SELECT count(*) FROM exchange.market_snapshots WHERE ticker LIKE 'S_'") == snapshots_committed[0]
         assert one("SELECT count(*) FROM exchange.trades WHERE trade_id LIKE 'crash-%%'") == RESCUE_ROWS, "the crashed rescue lost or doubled rows"
-        assert one("SELECT count(*) FROM exchange.trades t WHERE t.tableoid::regclass::text"
-                   " <> 'exchange.trades_p' || to_char(t.ts AT TIME ZONE 'UTC', 'YYYYMMDD')") == 0, "a trade is outside its day's partition"
+        assert one("SELECT count(*) FROM exchange.trades t WHERE t.tableoid::regclass::text NOT IN ("
+                   " 'exchange.trades_p' || to_char(t.ts AT TIME ZONE 'UTC', 'YYYYMMDD'),"
+                   " 'exchange.trades_p' || to_char(t.ts AT TIME ZONE 'UTC', 'YYYYMM'))") == 0, "a trade is outside its day's (or month's) partition"
         assert one("SELECT count(*) FROM maintenance.run_log WHERE finished_at IS NULL OR status = 'running'") == 0, "a run_log row never finished"
-    print(f"torture: {SECONDS} s, {len(ids)} trades and {snapshots_committed[0]} snapshots committed, {stats}, "
+        merged = one("SELECT count(*) FROM maintenance.run_log, jsonb_array_elements(actions) AS a WHERE a ->> 'action' = 'compact'")
+        assert merged >= 1 and one("SELECT count(*) FROM maintenance.partitions_of('exchange.trades') WHERE lower_bound = %s"
+                                   " AND upper_bound = %s::timestamptz + interval '1 month'", MONTH_BEFORE_LAST, MONTH_BEFORE_LAST) == 1, \
+            "the month before last was not merged"
+    print(f"torture: {SECONDS} s, {len(ids)} trades and {snapshots_committed[0]} snapshots committed, {stats}, {merged} months merged, "
           f"then an immediate stop during a {RESCUE_ROWS}-row rescue")

@@ -13,8 +13,9 @@
 -- for the copy. After the table's run, maintenance.compact_for is called until nothing is
 -- due; each call is one transaction:
 --   1. capture: each daily partition of the oldest month due gets the rescue's change
---      capture (a trigger logging every change; SHARE ROW EXCLUSIVE for the milliseconds it
---      takes to install, lock_timeout 1 s, three attempts);
+--      capture (a trigger logging every change), one partition per call (see set_captures),
+--      under SHARE ROW EXCLUSIVE for the milliseconds it takes (lock_timeout 1 s, three
+--      attempts);
 --   2. merge: the month is built beside its days (a table like the parent with a CHECK of
 --      the month's range), all rows copied in one statement whose snapshot is kept, the
 --      parent's keys and indexes built on it, the changes logged since replayed; then under
@@ -250,44 +251,46 @@ COMMENT ON FUNCTION maintenance.compact_month(maintenance.policy, date, text) IS
     'Merges the daily partitions of one UTC month, their changes captured, into one partition, in the caller''s transaction (internal)';
 
 -- ---------------------------------------------------------------------------------------
--- set_captures: with p_on, installs the change capture on the daily partitions of p_month
--- that lack it; without, removes it from every daily partition outside p_month (NULL: all).
--- Each takes SHARE ROW EXCLUSIVE on the partition (lock_timeout 1 s, three attempts); one
--- that times out is left for the next run. Returns whether it changed anything.
+-- set_captures: with p_on, installs the change capture on one daily partition of p_month
+-- that lacks it; without, removes it from one daily partition outside p_month (NULL: any).
+-- One partition per call and transaction: a writer inserting into several days in one
+-- transaction could otherwise hold one while waiting for another this call holds, and
+-- deadlock with it. SHARE ROW EXCLUSIVE on the partition (lock_timeout 1 s, three
+-- attempts). Returns the partition it changed, NULL when none was left to change.
 -- ---------------------------------------------------------------------------------------
 CREATE FUNCTION maintenance.set_captures(p_parent regclass, p_month date, p_on boolean)
-RETURNS boolean
+RETURNS regclass
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 SET "TimeZone" = 'UTC'
 SET lock_timeout = '1s'
 AS $function$
 DECLARE
-    v_day     regclass;
-    v_changed boolean := false;
+    v_day regclass;
 BEGIN
-    FOR v_day IN
-        SELECT p.partition FROM maintenance.partitions_of(p_parent) AS p
-         WHERE NOT p.is_default
-           AND (maintenance.capture_log(p.partition) IS NULL) = p_on
-           AND CASE WHEN p_on THEN p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month'
-                    ELSE p_month IS NULL OR NOT (p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month') END
-         ORDER BY p.lower_bound
-    LOOP
-        IF maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', v_day), 3) THEN
-            PERFORM maintenance.set_capture(v_day, p_on);
-            v_changed := true;
-        ELSIF p_on THEN
-            RAISE EXCEPTION 'could not lock the daily partition % within lock_timeout % in 3 attempts to capture its changes', v_day, current_setting('lock_timeout')
-                USING ERRCODE = 'lock_not_available';
-        END IF;
-    END LOOP;
-    RETURN v_changed;
+    SELECT p.partition INTO v_day
+      FROM maintenance.partitions_of(p_parent) AS p
+     WHERE NOT p.is_default
+       AND (maintenance.capture_log(p.partition) IS NULL) = p_on
+       AND CASE WHEN p_on THEN p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month'
+                ELSE p_month IS NULL OR NOT (p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month') END
+     ORDER BY p.lower_bound
+     LIMIT 1;
+    IF v_day IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', v_day), 3) THEN
+        RAISE EXCEPTION 'could not lock the daily partition % within lock_timeout % in 3 attempts to % the capture of its changes',
+                        v_day, current_setting('lock_timeout'), CASE WHEN p_on THEN 'install' ELSE 'remove' END
+            USING ERRCODE = 'lock_not_available';
+    END IF;
+    PERFORM maintenance.set_capture(v_day, p_on);
+    RETURN v_day;
 END
 $function$;
 
 COMMENT ON FUNCTION maintenance.set_captures(regclass, date, boolean) IS
-    'Installs the change capture on a month''s daily partitions, or removes it from the others (internal)';
+    'Installs the change capture on one of a month''s daily partitions, or removes it from one of the others (internal)';
 
 -- The daily partitions a merge of this table detached, dropped with their captures. They
 -- are no partitions any more: nobody waits for their locks.
@@ -334,6 +337,7 @@ DECLARE
     v_message text;
     v_state   text;
     v_status  text;
+    v_day     regclass;
 BEGIN
     PERFORM maintenance.require_finite_time('p_reference_time', p_reference_time);
     INSERT INTO maintenance.run_log (reference_time, parent_table, dry_run)
@@ -355,15 +359,31 @@ BEGIN
             SELECT * INTO v_step FROM unnest(v_plan) AS s WHERE s.action = 'compact' ORDER BY s.day LIMIT 1;
             -- Days an earlier merge detached go now, their captures with them.
             PERFORM maintenance.drop_merged_days(p_parent_table);
-            -- Captures on days of a month not due now (compaction turned off or deferred) go.
-            PERFORM maintenance.set_captures(p_parent_table::regclass, v_step.day, false);
-            IF v_step.day IS NULL THEN
+            BEGIN
+                -- A capture on a day of a month not due now (compaction turned off) goes;
+                -- else the oldest month due gets its captures, a day per call; else it is
+                -- merged.
+                v_day := maintenance.set_captures(p_parent_table::regclass, v_step.day, false);
+                IF v_day IS NOT NULL THEN
+                    v_actions := ARRAY[(p_parent_table, 'capture', NULL, 0,
+                                        format('%s is not due for merging: the capture of its changes is removed', v_day))::maintenance.action];
+                ELSIF v_step.day IS NOT NULL THEN
+                    v_day := maintenance.set_captures(p_parent_table::regclass, v_step.day, true);
+                    IF v_day IS NOT NULL THEN
+                        v_actions := ARRAY[(p_parent_table, 'capture', v_step.partition_name, 0,
+                                            format('%s: %s logs its changes from now on; the month is merged once all its days do',
+                                                   to_char(v_step.day, 'YYYY-MM'), v_day))::maintenance.action];
+                    END IF;
+                END IF;
+            EXCEPTION WHEN lock_not_available THEN
+                GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT;
+                v_actions := ARRAY[(p_parent_table, 'lock_timeout', v_step.partition_name, 0, v_message || '; the next run retries')::maintenance.action];
+            END;
+            IF cardinality(v_actions) > 0 THEN
+                NULL;  -- a capture step (or its timeout) was this call's work
+            ELSIF v_step.day IS NULL THEN
                 SELECT coalesce(array_agg((p_parent_table, s.action, s.partition_name, s.rows_affected, s.detail)::maintenance.action), '{}')
                   INTO v_actions FROM unnest(v_plan) AS s;
-            ELSIF maintenance.set_captures(p_parent_table::regclass, v_step.day, true) THEN
-                v_actions := ARRAY[(p_parent_table, 'capture', v_step.partition_name, 0,
-                                    format('%s: its daily partitions log their changes from now on, so the next call merges them while writers go on',
-                                           to_char(v_step.day, 'YYYY-MM')))::maintenance.action];
             ELSE
                 BEGIN
                     v_actions := ARRAY[maintenance.compact_month(v_policy, v_step.day, v_step.partition_name)];
@@ -502,7 +522,7 @@ BEGIN
             END IF;
         END LOOP;
         COMMIT;
-        FOR i IN 1 .. 48 LOOP  -- a capture and a merge per month
+        FOR i IN 1 .. 800 LOOP  -- per month: a capture per day, then the merge
             v_merged := false;
             FOR v_action IN SELECT * FROM maintenance.compact_for(v_table) LOOP
                 IF v_action.action IN ('error', 'skip', 'lock_timeout') THEN

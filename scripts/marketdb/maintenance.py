@@ -21,8 +21,9 @@ ARGUMENT_SQLSTATES = {"22023", "42P01"}
 # finished but some table was skipped (another run held it) or timed out waiting for its
 # lock, and will be retried by the next run.
 FAILED_ACTIONS = {"error"}
-# As maintenance.run_all: at most two years of backlog merged per run; the next run goes on.
-MAX_MONTHS_PER_RUN = 24
+# As maintenance.run_all: about two years of backlog merged per run (a step per day's
+# capture, one per merge); the next run goes on.
+MAX_COMPACTION_STEPS = 800
 NOT_DONE_ACTIONS = {"skip", "lock_timeout"}
 
 
@@ -85,9 +86,9 @@ def run(
                     "  FROM maintenance.run_maintenance_for(%s, coalesce(%s, now()), %s, %s)",
                     (name, reference_time, dry_run, premake_days),
                 ).fetchall()
-                # Months due for merging: a capture, then a merge, per month; one step per
+                # Months due for merging: a capture per day, then the merge, one step per
                 # call and transaction (a dry run lists every month due).
-                for _ in range(1 if dry_run else 2 * MAX_MONTHS_PER_RUN):
+                for _ in range(1 if dry_run else MAX_COMPACTION_STEPS):
                     merged = conn.execute(
                         "SELECT parent_table, action, partition_name, rows_moved, detail"
                         "  FROM maintenance.compact_for(%s, coalesce(%s, now()), %s)",
