@@ -40,6 +40,9 @@ maintain: deps ## partition maintenance on the deployed database: make maintain 
 status: deps ## partitions per managed table, rows in default, next retention cut-off
 	@$(MARKETDB) status $(ARGS)
 
+doctor: deps ## check the server against what the schema needs (exit 0 well, 1 missing, 3 change)
+	@$(MARKETDB) doctor $(ARGS)
+
 bench: deps db-up ## benchmarks, results in bench/ (QUICK=1: small sizes, results in bench/quick/)
 	@$(VENV)/bin/python -m marketdb.bench $(if $(QUICK),--quick --out bench/quick,--out bench)
 

@@ -1,7 +1,9 @@
 """`marketdb`: the command line behind the Makefile.
 
 Exit codes: 0 success, 1 the database or a tool failed (its error is printed), 2 bad arguments
-or settings; `db status` exits 3 when the private server is not running (as pg_ctl status does).
+or settings; `db status` exits 3 when the private server is not running (as pg_ctl status does);
+`maintain` exits 3 when a table was skipped or timed out, `doctor` when a setting should change
+(1 when something marketdb needs is missing).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import psycopg
 
-from . import config, db, harness, localdb, maintenance
+from . import config, db, doctor, harness, localdb, maintenance
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -90,7 +92,22 @@ def _deploy(args: argparse.Namespace) -> int:
     for change, committed_at in rows:
         print(f"  {change:<40} {committed_at:%Y-%m-%d %H:%M:%S %Z}")
     print(f"\ndeployed to {db.describe(target)}; connect with: psql '{target}'")
+    wrong = [f for f in doctor.run(target) if f.status in ("change", "missing")]
+    if wrong:
+        print(f"marketdb: this server needs attention ({', '.join(f.check for f in wrong)}): run `marketdb doctor`", file=sys.stderr)
     return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    findings = doctor.run(db.server_url())
+    if args.json:
+        print(maintenance.to_json({"findings": doctor.as_dicts(findings), "exit_code": doctor.exit_code(findings)}))
+    else:
+        print(maintenance.render_table(doctor.as_dicts(findings), ["check", "status", "found", "advice"]))
+    for f in findings:
+        if f.status in ("change", "missing"):
+            print(f"marketdb: {f.check}: {f.advice}", file=sys.stderr)
+    return doctor.exit_code(findings)
 
 
 def _pgtap(args: argparse.Namespace) -> int:
@@ -202,6 +219,10 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("--premake", type=int, help="days ahead for this run (with --table; default: the policy's)")
     mp.add_argument("--json", action="store_true", help="print JSON instead of a table")
     mp.set_defaults(func=_maintain)
+
+    dp = sub.add_parser("doctor", help="check the server against what the schema needs; exit 0 well, 1 something missing, 3 a setting to change")
+    dp.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    dp.set_defaults(func=_doctor)
 
     sp = sub.add_parser("status", help="partitions per managed table, rows in default, next retention cut-off")
     sp.add_argument("--now", help="reference time for the cut-off, ISO 8601 (default: now())")

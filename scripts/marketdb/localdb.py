@@ -282,6 +282,8 @@ dynamic_shared_memory_type = mmap
 # Thousands of daily partitions and chunks are touched in one transaction by
 # maintenance and the benchmarks; the default of 64 runs out.
 max_locks_per_transaction = 1024
+# One runaway sort or hash fails alone instead of filling the disk (`marketdb doctor`).
+temp_file_limit = '20GB'
 max_worker_processes = 32
 # A disposable development and test server: durability is traded for speed.
 fsync = off

@@ -1,0 +1,135 @@
+"""`marketdb doctor`: does this server give the deployed schema what it needs?
+
+Each check says what it found and, when something should change, exactly what. Exit 0: all
+well; 3: a setting should change (the server works, but not as it should in production);
+1: something marketdb cannot work without is missing.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+from . import db
+
+# The TimescaleDB release marketdb is built and tested against (Debian 13's, and the full
+# edition built from the same tag).
+MIN_TIMESCALEDB = (2, 19)
+# Room for growth: the lock table must hold twice what the largest table needs today.
+LOCK_HEADROOM = 2
+
+
+@dataclass(frozen=True)
+class Finding:
+    check: str
+    status: str  # ok, change, missing, note
+    found: str
+    advice: str
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in text.split("-")[0].split(".") if p.isdigit())
+
+
+# Relations a query without a time filter locks on each table with children (partitions or
+# chunks, recursively): the table, its children, and every index of them.
+FOOTPRINT_QUERY = """
+WITH RECURSIVE tree AS (
+    SELECT c.oid AS root, c.oid AS rel
+      FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
+       AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE '\\_timescaledb%%'
+       AND EXISTS (SELECT FROM pg_inherits AS i WHERE i.inhparent = c.oid)
+    UNION ALL
+    SELECT t.root, i.inhrelid FROM tree AS t JOIN pg_inherits AS i ON i.inhparent = t.rel
+)
+SELECT t.root::regclass::text AS table_name, count(*) AS relations,
+       count(*) + (SELECT count(*) FROM pg_index AS x WHERE x.indrelid IN (SELECT rel FROM tree AS u WHERE u.root = t.root)) AS locks
+  FROM tree AS t
+ GROUP BY t.root
+ ORDER BY locks DESC
+"""
+
+
+def run(url: str) -> list[Finding]:
+    findings: list[Finding] = []
+    with db.connect(url) as conn:
+        settings = dict(conn.execute(
+            "SELECT name, setting FROM pg_settings WHERE name IN ('shared_preload_libraries', 'max_locks_per_transaction',"
+            " 'max_connections', 'max_prepared_transactions', 'temp_file_limit', 'timescaledb.license')").fetchall())
+        available = dict(conn.execute(
+            "SELECT name, default_version FROM pg_available_extensions WHERE name IN ('timescaledb', 'pgtap', 'pg_partman')").fetchall())
+        installed = dict(conn.execute("SELECT extname, extversion FROM pg_extension").fetchall())
+        footprint = conn.execute(FOOTPRINT_QUERY).fetchall()
+
+    preload = [s.strip() for s in settings.get("shared_preload_libraries", "").split(",") if s.strip()]
+    if "timescaledb" in preload:
+        findings.append(Finding("shared_preload_libraries", "ok", ", ".join(preload), ""))
+    else:
+        findings.append(Finding(
+            "shared_preload_libraries", "missing", ", ".join(preload) or "(empty)",
+            "add timescaledb: shared_preload_libraries = 'timescaledb' in postgresql.conf, then restart. TimescaleDB hooks "
+            "into the planner and executor at server start; without it CREATE EXTENSION timescaledb fails and no hypertable works"))
+
+    edition = settings.get("timescaledb.license") or "apache"
+    if "timescaledb" not in available:
+        findings.append(Finding("timescaledb", "missing", "not installed on the server",
+                                f"install TimescaleDB {'.'.join(map(str, MIN_TIMESCALEDB))} or later for this PostgreSQL"))
+    else:
+        version = installed.get("timescaledb")
+        if version is None:
+            findings.append(Finding("timescaledb", "note", f"{available['timescaledb']} available, not created in this database",
+                                    "`make deploy` (core/extensions) creates it"))
+        elif _version(version) < MIN_TIMESCALEDB:
+            findings.append(Finding("timescaledb", "change", f"{version}, {edition} edition",
+                                    f"update to {'.'.join(map(str, MIN_TIMESCALEDB))} or later (ALTER EXTENSION timescaledb UPDATE, "
+                                    "as the first statement of a new session, after installing the packages)"))
+        elif available["timescaledb"] != version:
+            findings.append(Finding("timescaledb", "change", f"{version} in this database, {available['timescaledb']} installed",
+                                    "ALTER EXTENSION timescaledb UPDATE, as the first statement of a new session"))
+        else:
+            findings.append(Finding(
+                "timescaledb", "ok", f"{version}, {edition} edition",
+                "" if edition == "timescale" else
+                "(apache: no compression, rollups are views; marketdb adapts, see the README's TimescaleDB editions)"))
+
+    slots = int(settings["max_connections"]) + int(settings["max_prepared_transactions"])
+    capacity = int(settings["max_locks_per_transaction"]) * slots
+    biggest = footprint[0] if footprint else None
+    need = LOCK_HEADROOM * (biggest[2] if biggest else 0)
+    found = (f"{settings['max_locks_per_transaction']} x ({settings['max_connections']} + {settings['max_prepared_transactions']})"
+             f" = {capacity:,} locks; " + (f"{biggest[0]} alone takes {biggest[2]:,} ({biggest[1]:,} tables and their indexes)"
+                                            if biggest else "no partitioned table yet"))
+    if need > capacity:
+        wanted = 64 * math.ceil(need / slots / 64)
+        findings.append(Finding(
+            "lock table", "change", found,
+            f"max_locks_per_transaction = {wanted} (restart): a query without a time filter locks every partition or chunk "
+            f"and index of its table; the shared lock table must hold twice the largest table's {biggest[2]:,} for growth "
+            "and other sessions, or such queries fail with 'out of shared memory'"))
+    else:
+        findings.append(Finding("lock table", "ok", found, ""))
+
+    if settings["temp_file_limit"] == "-1":
+        findings.append(Finding(
+            "temp_file_limit", "change", "-1 (unlimited)",
+            "temp_file_limit = '20GB' (or less than the free disk): one runaway sort or hash (a maintenance run over hostile rows "
+            "once wrote 74 GB of temporary files) then fails alone instead of filling the disk under the whole server"))
+    else:
+        findings.append(Finding("temp_file_limit", "ok", f"{int(settings['temp_file_limit']) // 1024:,} MB", ""))
+
+    for name, purpose in (("pgtap", "`make test` (pgTAP suites)"), ("pg_partman", "`make bench` (the pg_partman comparison)")):
+        if name in available:
+            findings.append(Finding(name, "ok", f"{available[name]} available", ""))
+        else:
+            findings.append(Finding(name, "note", "not installed", f"needed only by {purpose}; production servers do without"))
+    return findings
+
+
+def exit_code(findings: list[Finding]) -> int:
+    statuses = {f.status for f in findings}
+    return 1 if "missing" in statuses else 3 if "change" in statuses else 0
+
+
+def as_dicts(findings: list[Finding]) -> list[dict]:
+    return [asdict(f) for f in findings]
