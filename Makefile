@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status bench torture
+.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status doctor bench torture
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
