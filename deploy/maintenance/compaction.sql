@@ -20,12 +20,10 @@
 --      the month's range), all rows copied in one statement whose snapshot is kept, the
 --      parent's keys and indexes built on it, the changes logged since replayed; then under
 --      the parent's ACCESS EXCLUSIVE lock (lock_timeout 50 ms, 20 attempts) the last logged
---      changes are replayed, the days detached and the month attached (the CHECK implies
---      the range: no validation scan). The next call drops the detached days: dropping them
---      under the lock would hold it while their files are unlinked at commit. One
---      transaction: a reader never sees a row twice or misses one (READ COMMITTED; a
---      REPEATABLE READ transaction begun before the swap sees the month empty, as after a
---      TRUNCATE).
+--      changes are replayed, the days dropped with their captures and the month attached
+--      (the CHECK implies the range: no validation scan). One transaction: a reader never
+--      sees a row twice or misses one (READ COMMITTED; a REPEATABLE READ transaction begun
+--      before the swap sees the month empty, as after a TRUNCATE).
 -- A crash or a kill anywhere in a merge rolls it back; the captures stay and the next run
 -- merges again. A capture on a day whose month is no longer due is removed.
 -- A month is merged only when the default partition is empty (a rescue comes first, so
@@ -46,19 +44,6 @@ ALTER TABLE maintenance.policy
 
 COMMENT ON COLUMN maintenance.policy.compact_after IS
     'Daily partitions of a UTC month wholly older than this are merged into one monthly partition (NULL: never)';
-
--- Daily partitions detached by a merge, dropped by the next compaction call (see
--- compact_month).
-CREATE TABLE maintenance.merged_day (
-    relid        oid         NOT NULL,
-    parent_table text        NOT NULL,
-    merged_into  text        NOT NULL,
-    merged_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
-    CONSTRAINT merged_day_pkey PRIMARY KEY (relid)
-);
-
-COMMENT ON TABLE maintenance.merged_day IS
-    'Daily partitions a merge detached (their rows are in the monthly partition), waiting to be dropped by the next compaction call';
 
 -- The exchange's record of trades has no retention: it compacts after 35 days (the month
 -- just ended stays daily for its first days, when late rows and corrections still come).
@@ -227,14 +212,14 @@ BEGIN
         RAISE EXCEPTION 'could not lock % within lock_timeout 50ms in 20 attempts to attach the month %', v_parent, to_char(p_month, 'YYYY-MM')
             USING ERRCODE = 'lock_not_available';
     END IF;
-    -- Detached, not dropped: dropping 31 tables with their indexes and logs would keep the
-    -- parent locked for their unlinking at commit. The next call drops them.
+    -- Dropped, not detached: with thousands of partitions a DETACH costs 28 times a DROP
+    -- (measured at 3,000: 13 ms against 0.5 ms), as each rebuilds the parent's partition map.
     FOR i IN 1 .. cardinality(v_days) LOOP
         SELECT * INTO v_r FROM maintenance.apply_captured(maintenance.capture_log(v_days[i]), v_month, v_key, v_day[i], NULL, v_since, NULL);
         v_changes := v_changes + v_r.rows_added + v_r.rows_removed;
         v_rows := v_rows + v_r.rows_added - v_r.rows_removed;
-        EXECUTE format('ALTER TABLE %s DETACH PARTITION %s', v_parent, v_days[i]);
-        INSERT INTO maintenance.merged_day (relid, parent_table, merged_into) VALUES (v_days[i], p_policy.parent_table, p_name);
+        PERFORM maintenance.set_capture(v_days[i], false);
+        EXECUTE format('DROP TABLE %s', v_days[i]);
     END LOOP;
     EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM (%L) TO (%L)', v_parent, v_month, v_from, v_to);
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT marketdb_compact_range', v_month);
@@ -271,7 +256,7 @@ BEGIN
     SELECT p.partition INTO v_day
       FROM maintenance.partitions_of(p_parent) AS p
      WHERE NOT p.is_default
-       AND (maintenance.capture_log(p.partition) IS NULL) = p_on
+       AND (p.partition IN (SELECT t.tgrelid FROM pg_trigger AS t WHERE t.tgname = 'marketdb_rescue_capture')) <> p_on
        AND CASE WHEN p_on THEN p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month'
                 ELSE p_month IS NULL OR NOT (p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month') END
      ORDER BY p.lower_bound
@@ -291,30 +276,6 @@ $function$;
 
 COMMENT ON FUNCTION maintenance.set_captures(regclass, date, boolean) IS
     'Installs the change capture on one of a month''s daily partitions, or removes it from one of the others (internal)';
-
--- The daily partitions a merge of this table detached, dropped with their captures. They
--- are no partitions any more: nobody waits for their locks.
-CREATE FUNCTION maintenance.drop_merged_days(p_parent_table text)
-RETURNS integer
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $function$
-DECLARE
-    v_day     record;
-    v_dropped integer := 0;
-BEGIN
-    FOR v_day IN DELETE FROM maintenance.merged_day AS m WHERE m.parent_table = p_parent_table RETURNING m.relid LOOP
-        CONTINUE WHEN NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = v_day.relid AND NOT c.relispartition);
-        PERFORM maintenance.set_capture(v_day.relid::regclass, false);
-        EXECUTE format('DROP TABLE %s', v_day.relid::regclass);
-        v_dropped := v_dropped + 1;
-    END LOOP;
-    RETURN v_dropped;
-END
-$function$;
-
-COMMENT ON FUNCTION maintenance.drop_merged_days(text) IS
-    'Drops the daily partitions a merge detached, with their change captures (internal)';
 
 -- ---------------------------------------------------------------------------------------
 -- run_compaction: one logged compaction step for one table at any finite reference time:
@@ -357,8 +318,6 @@ BEGIN
               INTO v_actions FROM unnest(v_plan) AS s;
         ELSE
             SELECT * INTO v_step FROM unnest(v_plan) AS s WHERE s.action = 'compact' ORDER BY s.day LIMIT 1;
-            -- Days an earlier merge detached go now, their captures with them.
-            PERFORM maintenance.drop_merged_days(p_parent_table);
             BEGIN
                 -- A capture on a day of a month not due now (compaction turned off) goes;
                 -- else the oldest month due gets its captures, a day per call; else it is
@@ -548,7 +507,6 @@ COMMENT ON PROCEDURE maintenance.run_all() IS
 REVOKE EXECUTE ON FUNCTION maintenance.compaction_plan(maintenance.policy, timestamptz) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.compact_month(maintenance.policy, date, text) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.set_captures(regclass, date, boolean) FROM marketdb_maintainer;
-REVOKE EXECUTE ON FUNCTION maintenance.drop_merged_days(text) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.run_compaction(text, timestamptz, boolean) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.set_compaction(text, interval) FROM marketdb_maintainer;
 GRANT EXECUTE ON FUNCTION maintenance.partition_tiers(timestamptz) TO marketdb_reader;

@@ -50,8 +50,6 @@ DROP FUNCTION maintenance.compact_for(text, timestamptz, boolean);
 DROP FUNCTION maintenance.run_compaction(text, timestamptz, boolean);
 DROP FUNCTION maintenance.compact_month(maintenance.policy, date, text);
 DROP FUNCTION maintenance.set_captures(regclass, date, boolean);
-DROP FUNCTION maintenance.drop_merged_days(text);
-DROP TABLE maintenance.merged_day;
 DROP FUNCTION maintenance.compaction_plan(maintenance.policy, timestamptz);
 ALTER TABLE maintenance.policy DROP COLUMN compact_after;
 

@@ -44,10 +44,12 @@ class Sizes:
     rescue_rows: int
     runs: int
     wait_rows: int = 1_000_000  # rows of the partition detached and of the batch rescued (writer waits)
+    history: tuple[int, ...] = (365, 3650)  # days of exchange.trades history, before and after compaction
+    history_rows_per_day: int = 300
 
 
 FULL = Sizes(2_000_000, 30, 20, 10_000, 365, 20_000, 40, (30, 365, 1500), 100_000, 5)
-QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5, 50_000)
+QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5, 50_000, (400,), 50)
 
 TARGETS = {
     "copy_exchange_trades": ("ratio >= 0.90", lambda r: r >= 0.90),
@@ -349,6 +351,166 @@ def point_read_benchmark(conn, sizes: Sizes) -> dict:
     conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
     conn.commit()
     return result
+
+
+# --------------------------------------------------------------------------- years of history
+
+HISTORY_TARGETS = {"ticker_day_ratio": 1.0, "now_relative_ms": 20.0, "lookup_locks": 500, "lookup_ms": 20.0}
+
+
+def _history_reads(conn, tickers: list[str], days: list[datetime], ids: list[str]) -> dict:
+    """The reads of issue 12 on exchange.trades and its plain twin, median of planning +
+    execution (EXPLAIN ANALYZE) over the queries, and locks a lookup by id takes."""
+    out: dict = {}
+    forms = {
+        "ticker_day": ("SELECT * FROM {t} WHERE ticker = %s AND ts >= %s AND ts < %s", lambda q: (q[0], q[1], q[1] + timedelta(days=1))),
+        "now_relative": ("SELECT * FROM {t} WHERE ticker = %s AND ts >= now() - interval '1 day'", lambda q: (q[0],)),
+        "lookup": ("SELECT * FROM {t} WHERE trade_id = %s", lambda q: (q[2],)),
+    }
+    queries = list(zip(tickers, days, ids))
+    for table, key in (("exchange.trades", "partitioned"), ("bench.exchange_trades_plain", "plain")):
+        for name, (sql, args) in forms.items():
+            totals, rows = [], []
+            for _ in range(3):
+                for q in queries:
+                    plan = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql.format(t=table), args(q)).fetchone()[0][0]
+                    totals.append(plan["Planning Time"] + plan["Execution Time"])
+                    rows.append(plan["Plan"]["Actual Rows"])
+                conn.commit()
+            out[f"{key}_{name}_ms"] = round(statistics.median(totals), 3)
+            out[f"{key}_{name}_rows"] = sum(rows)
+        # The fast way: exchange.trades_between plans the same range with literal bounds.
+        if key == "partitioned":
+            totals = []
+            for _ in range(3):
+                for q in queries:
+                    plan = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM exchange.trades_between(now() - interval '1 day', now(), %s)",
+                                        (q[0],)).fetchone()[0][0]
+                    totals.append(plan["Planning Time"] + plan["Execution Time"])
+                conn.commit()
+            out["partitioned_between_ms"] = round(statistics.median(totals), 3)
+        conn.execute("SELECT * FROM " + table + " WHERE trade_id = %s", (ids[0],)).fetchall()
+        out[f"{key}_lookup_locks"] = conn.execute("SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'relation'").fetchone()[0]
+        conn.commit()
+        # A prepared statement with a generic plan: planned once per session, pruned at execution.
+        conn.execute("SET plan_cache_mode = force_generic_plan")
+        conn.execute(f"PREPARE hist_day (text, timestamptz, timestamptz) AS SELECT * FROM {table} WHERE ticker = $1 AND ts >= $2 AND ts < $3")
+        totals = []
+        for q in queries:
+            statement = psycopg.sql.SQL("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE hist_day ({}, {}, {})").format(
+                psycopg.sql.Literal(q[0]), psycopg.sql.Literal(q[1]), psycopg.sql.Literal(q[1] + timedelta(days=1)))
+            plan = conn.execute(statement).fetchone()[0][0]
+            totals.append(plan["Planning Time"] + plan["Execution Time"])
+        out[f"{key}_ticker_day_prepared_ms"] = round(statistics.median(totals), 3)
+        conn.execute("DEALLOCATE hist_day")
+        conn.execute("RESET plan_cache_mode")
+        conn.commit()
+    for name in ("ticker_day", "now_relative", "lookup", "ticker_day_prepared"):
+        out[f"{name}_ratio"] = round(out[f"partitioned_{name}_ms"] / out[f"plain_{name}_ms"], 3)
+    for name in ("ticker_day", "now_relative", "lookup"):
+        check(out[f"partitioned_{name}_rows"] == out[f"plain_{name}_rows"], f"{name}: both tables return the same rows")
+    out["partitions"] = count(conn, "SELECT count(*) FROM maintenance.partitions_of('exchange.trades')")
+    return out
+
+
+def _compact_all(url: str) -> dict:
+    """Every month due merged through compact_for (as `marketdb maintain` calls it) while a
+    writer inserts a trade for now() every 5 ms."""
+    stop, waits, errors = threading.Event(), [], []
+
+    def writer() -> None:
+        with psycopg.connect(url, autocommit=True) as w:
+            i = 0
+            while not stop.is_set():
+                i += 1
+                started = time.perf_counter()
+                try:
+                    w.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                              " VALUES (%s, 'WRITER', now(), 50, 50, 1, 'yes')", (f"w-{time.time_ns()}-{i}",))
+                except psycopg.Error as exc:
+                    errors.append(f"{exc.sqlstate}: {exc}")
+                waits.append((time.perf_counter() - started) * 1000)
+                time.sleep(0.005)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    time.sleep(0.3)
+    steps, months, locked = 0, 0, []
+    started = time.perf_counter()
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            while True:
+                actions = conn.execute("SELECT action, detail FROM maintenance.compact_for('exchange.trades')").fetchall()
+                steps += 1
+                for action, detail in actions:
+                    if action == "compact":
+                        months += 1
+                        locked.append(float(detail.rsplit("locked ", 1)[1].split(" ")[0]))
+                    check(action not in ("error", "lock_timeout", "skip"), f"compaction step: {action}: {detail}")
+                if not any(a in ("capture", "compact") for a, _ in actions):
+                    break
+    finally:
+        seconds = time.perf_counter() - started
+        time.sleep(0.1)
+        stop.set()
+        thread.join(timeout=60)
+    check(not errors, f"the writer failed during compaction: {errors[:3]}")
+    return {"months": months, "calls": steps, "seconds": round(seconds, 1), "writer_max_wait_ms": round(max(waits), 1),
+            "parent_locked_max_ms": max(locked) if locked else 0, "writer_rows": len(waits)}
+
+
+def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
+    """exchange.trades with years of daily partitions against its plain twin, before and after
+    the months are merged (issue 12)."""
+    results = []
+    today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    for days in sizes.history:
+        conn.execute("SELECT maintenance.set_compaction('exchange.trades', NULL)")
+        conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
+        for (partition,) in conn.execute("SELECT partition::text FROM maintenance.partitions_of('exchange.trades') WHERE NOT is_default").fetchall():
+            conn.execute(f"DROP TABLE {partition}")
+        conn.commit()
+        start = today - timedelta(days=days - 1)
+        log(f"9: {days} days of history: {days + 8} daily partitions, {days * sizes.history_rows_per_day:,} trades")
+        conn.execute("SET ROLE marketdb_owner")
+        for d in range(days + 8):
+            day = start + timedelta(days=d)
+            conn.execute(f"CREATE TABLE exchange.trades_p{day:%Y%m%d} PARTITION OF exchange.trades FOR VALUES FROM ('{day.isoformat()}') TO ('{(day + timedelta(days=1)).isoformat()}')")
+            if d % 200 == 199:
+                conn.commit()
+        conn.execute("RESET ROLE")
+        conn.commit()
+        fill = ("INSERT INTO {t} (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                " SELECT 'H' || g, 'KX' || lpad((floor(500 * power(random(), 3)))::int::text, 4, '0'),"
+                "        %s::timestamptz + (g / %s) * interval '1 day' + random() * interval '86399 seconds', 50, 50, 1, 'yes'"
+                "   FROM generate_series(0, %s - 1) AS g")
+        for table in ("exchange.trades", "bench.exchange_trades_plain"):
+            conn.execute("SELECT setseed(0.25)")
+            conn.execute(fill.format(t=table), (start, sizes.history_rows_per_day, days * sizes.history_rows_per_day))
+            conn.execute(f"ANALYZE {table}")
+            conn.commit()
+        check(count(conn, "SELECT count(*) FROM exchange.trades_default") == 0, "no history row fell into the default partition")
+        rng = random.Random(SEED + days)
+        n = 20
+        tickers = [f"KX{int(500 * rng.random() ** 3):04d}" for _ in range(n)]
+        query_days = [start + timedelta(days=rng.randrange(days)) for _ in range(n)]
+        ids = [f"H{rng.randrange(days * sizes.history_rows_per_day)}" for _ in range(n)]
+        before = _history_reads(conn, tickers, query_days, ids)
+        conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '35 days')")
+        conn.commit()
+        log(f"9: merging {days} days into months")
+        compaction = _compact_all(url)
+        conn.execute("DELETE FROM exchange.trades WHERE ticker = 'WRITER'")
+        conn.execute("ANALYZE exchange.trades")
+        conn.commit()
+        check(count(conn, "SELECT count(*) FROM exchange.trades") == count(conn, "SELECT count(*) FROM bench.exchange_trades_plain"),
+              "compaction kept every row")
+        after = _history_reads(conn, tickers, query_days, ids)
+        results.append({"days": days, "rows": days * sizes.history_rows_per_day, "before": before, "after": after, "compaction": compaction})
+    conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '35 days')")
+    conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
+    conn.commit()
+    return results
 
 
 # --------------------------------------------------------------------------- maintenance vs pg_partman
@@ -772,6 +934,28 @@ def markdown(result: dict) -> str:
                          f"{'; its run failed: ' + x['partman_failure'] if x['partman_failure'] else ''}) | "
                          f"{round(x['ours_late_writer_max_wait_ms'] / x['partman_late_writer_max_wait_ms'], 3)} | <= {target} ms | "
                          f"{'yes' if x['ours_late_writer_max_wait_ms'] <= target else '**no**'} |")
+    for h in result.get("history", []):
+        for phase in ("before", "after"):
+            x = h[phase]
+            what = f"{h['days']:,} days of exchange.trades ({h['rows']:,} trades), {x['partitions']:,} partitions, {phase} compaction"
+            t = HISTORY_TARGETS
+            lines.append(f"| 9 | {what}: one ticker's day (literal bounds, planned each time) | {x['partitioned_ticker_day_ms']} ms | "
+                         f"plain: {x['plain_ticker_day_ms']} ms | {x['ticker_day_ratio']} | <= {t['ticker_day_ratio']} | "
+                         f"{'yes' if x['ticker_day_ratio'] <= t['ticker_day_ratio'] else '**no**'} |")
+            lines.append(f"| 9 | {what}: the same, prepared (generic plan) | {x['partitioned_ticker_day_prepared_ms']} ms | "
+                         f"plain: {x['plain_ticker_day_prepared_ms']} ms | {x['ticker_day_prepared_ratio']} | report | - |")
+            lines.append(f"| 9 | {what}: one ticker's last day, `ts >= now() - interval '1 day'` | {x['partitioned_now_relative_ms']} ms "
+                         f"(`trades_between()`: {x['partitioned_between_ms']} ms) | plain: {x['plain_now_relative_ms']} ms | "
+                         f"{x['now_relative_ratio']} | <= {t['now_relative_ms']} ms | "
+                         f"{'yes' if x['partitioned_now_relative_ms'] <= t['now_relative_ms'] else '**no**'} |")
+            lines.append(f"| 9 | {what}: one trade by id, no time filter | {x['partitioned_lookup_ms']} ms, {x['partitioned_lookup_locks']} locks | "
+                         f"plain: {x['plain_lookup_ms']} ms, {x['plain_lookup_locks']} locks | {x['lookup_ratio']} | "
+                         f"<= {t['lookup_ms']} ms, <= {t['lookup_locks']} locks | "
+                         f"{'yes' if x['partitioned_lookup_ms'] <= t['lookup_ms'] and x['partitioned_lookup_locks'] <= t['lookup_locks'] else '**no**'} |")
+        c = h["compaction"]
+        lines.append(f"| 9 | merging {h['days']:,} days into {c['months']} months ({c['calls']} calls of compact_for) | {c['seconds']} s; "
+                     f"writer of today max wait {c['writer_max_wait_ms']} ms, parent locked at most {c['parent_locked_max_ms']} ms per month | - | - | "
+                     f"<= 100 ms | {'yes' if c['writer_max_wait_ms'] <= 100 else '**no**'} |")
     d = result["deploy"]
     lines.append(f"| 7 | deploy --verify of the whole plan ({d['changes']} changes) / full revert | "
                  f"{d['deploy_with_verify_s']} s ({d['deploy_s_per_change']} s per change) / {d['revert_s']} s "
@@ -833,6 +1017,7 @@ def run(quick: bool, out_dir: Path) -> dict:
         log("5-6: maintenance vs pg_partman")
         result["maintenance"] = maintenance_benchmark(conn, sizes)
         result["writer_waits"] = writer_wait_benchmark(conn, url, sizes)
+        result["history"] = history_benchmark(conn, url, sizes)
         result["machine"] = machine(conn)
         conn.close()
         log("7: deploy and revert of the whole plan")
