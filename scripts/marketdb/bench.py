@@ -413,9 +413,10 @@ def _history_reads(conn, tickers: list[str], days: list[datetime], ids: list[str
     return out
 
 
-def _compact_all(url: str) -> dict:
-    """Every month due merged through compact_for (as `marketdb maintain` calls it) while a
-    writer inserts a trade for now() every 5 ms."""
+def _compact_all(url: str, reference: datetime) -> dict:
+    """Every month due at the reference time merged, a step per transaction as `marketdb
+    maintain` calls compact_for (run_compaction: the owner's path, at the history's own
+    time), while a writer inserts a trade for now() every 5 ms."""
     stop, waits, errors = threading.Event(), [], []
 
     def writer() -> None:
@@ -440,7 +441,8 @@ def _compact_all(url: str) -> dict:
     try:
         with psycopg.connect(url, autocommit=True) as conn:
             while True:
-                actions = conn.execute("SELECT action, detail FROM maintenance.compact_for('exchange.trades')").fetchall()
+                actions = conn.execute("SELECT action, detail FROM maintenance.run_compaction('exchange.trades', %s, false)",
+                                       (reference,)).fetchall()
                 steps += 1
                 for action, detail in actions:
                     if action == "compact":
@@ -465,12 +467,15 @@ def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
     results = []
     today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
     for days in sizes.history:
+        # The exchange's times start in 2018 (trades_ts_plausible): a history longer than
+        # that ends in the future, and is merged at its own last day.
+        end = max(today, datetime(2018, 1, 1, tzinfo=timezone.utc) + timedelta(days=days + 40))
         conn.execute("SELECT maintenance.set_compaction('exchange.trades', NULL)")
         conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
         for (partition,) in conn.execute("SELECT partition::text FROM maintenance.partitions_of('exchange.trades') WHERE NOT is_default").fetchall():
             conn.execute(f"DROP TABLE {partition}")
         conn.commit()
-        start = today - timedelta(days=days - 1)
+        start = end - timedelta(days=days - 1)
         log(f"9: {days} days of history: {days + 8} daily partitions, {days * sizes.history_rows_per_day:,} trades")
         conn.execute("SET ROLE marketdb_owner")
         for d in range(days + 8):
@@ -499,7 +504,7 @@ def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
         conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '35 days')")
         conn.commit()
         log(f"9: merging {days} days into months")
-        compaction = _compact_all(url)
+        compaction = _compact_all(url, end + timedelta(hours=12))
         conn.execute("DELETE FROM exchange.trades WHERE ticker = 'WRITER'")
         conn.execute("ANALYZE exchange.trades")
         conn.commit()

@@ -88,15 +88,25 @@ def run(
                 ).fetchall()
                 # Months due for merging: a capture per day, then the merge, one step per
                 # call and transaction (a dry run lists every month due).
+                captures: dict[str | None, int] = {}
+                compaction = []
                 for _ in range(1 if dry_run else MAX_COMPACTION_STEPS):
                     merged = conn.execute(
                         "SELECT parent_table, action, partition_name, rows_moved, detail"
                         "  FROM maintenance.compact_for(%s, coalesce(%s, now()), %s)",
                         (name, reference_time, dry_run),
                     ).fetchall()
-                    rows += merged
+                    for row in merged:
+                        if row[1] == "capture":  # one per day: reported once per month
+                            captures[row[2]] = captures.get(row[2], 0) + 1
+                        else:
+                            compaction.append(row)
                     if dry_run or not any(row[1] in ("capture", "compact") for row in merged):
                         break
+                rows += [(name, "capture", month, 0,
+                          f"{n} daily partitions {'of ' + month + ' ' if month else ''}had their change capture "
+                          f"{'installed' if month else 'removed'} (one per call)") for month, n in captures.items()]
+                rows += compaction
             except psycopg.Error as exc:
                 if exc.sqlstate in ARGUMENT_SQLSTATES:
                     raise ArgumentRejected(exc.diag.message_primary or str(exc)) from exc
