@@ -200,3 +200,37 @@ def test_a_merge_killed_or_timed_out_at_the_swap_changes_nothing_and_the_next_ru
     assert month_partition(url, month) == f"trades_p{month:%Y%m}"
     assert one(url, "SELECT count(*) FROM exchange.trades WHERE ts >= %s AND ts < %s", (month, next_month(month))) == base
     assert one(url, "SELECT count(*) FROM maintenance.run_log WHERE finished_at IS NULL") <= 1  # the killed run's row
+
+
+def test_a_month_is_captured_in_one_call_that_stops_at_a_busy_day_without_waiting(url):
+    month = months_back(5)
+    base = daily_month(url, month, "m5")
+    days = (next_month(month) - month).days
+    busy = datetime(month.year, month.month, 10, 12, tzinfo=timezone.utc)
+
+    def captured() -> list[int]:
+        return one(url, "SELECT coalesce(array_agg(extract(day FROM p.lower_bound)::int ORDER BY p.lower_bound), '{}')"
+                        "  FROM maintenance.partitions_of('exchange.trades') AS p"
+                        "  JOIN pg_trigger AS t ON t.tgrelid = p.partition AND t.tgname = 'marketdb_rescue_capture'"
+                        " WHERE p.lower_bound >= %s AND p.upper_bound <= %s", (month, next_month(month)))
+
+    # A writer of the 10th in flight: the call captures the 1st to the 9th and stops there,
+    # at once, rather than wait for the writer while it holds the other days.
+    with psycopg.connect(url) as writer, psycopg.connect(url, autocommit=True) as maint:
+        writer.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                       " VALUES ('m5-busy', 'W', %s, 50, 50, 1, 'no')", (busy,))
+        started = time.monotonic()
+        step = maint.execute("SELECT action, partition_name FROM maintenance.compact_for('exchange.trades')").fetchall()
+        took = time.monotonic() - started
+        assert step == [("capture", f"trades_p{month:%Y%m}")], step
+        assert captured() == list(range(1, 10))
+        # It did not wait for the writer: a wait ends only at lock_timeout (1 s).
+        assert took < 1.0, took
+        writer.commit()
+        step = maint.execute("SELECT action FROM maintenance.compact_for('exchange.trades')").fetchall()
+        assert step == [("capture",)], step
+        assert captured() == list(range(1, days + 1))
+        step = maint.execute("SELECT action, partition_name FROM maintenance.compact_for('exchange.trades')").fetchall()
+        assert step == [("compact", f"trades_p{month:%Y%m}")], step
+    assert month_partition(url, month) == f"trades_p{month:%Y%m}"
+    assert one(url, "SELECT count(*) FROM exchange.trades WHERE ts >= %s AND ts < %s", (month, next_month(month))) == base + 1

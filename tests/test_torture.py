@@ -224,3 +224,79 @@ def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
             "the month before last was not merged"
     print(f"torture: {SECONDS} s, {len(ids)} trades and {snapshots_committed[0]} snapshots committed, {stats}, {merged} months merged, "
           f"then an immediate stop during a {RESCUE_ROWS}-row rescue")
+
+
+def test_an_immediate_stop_in_the_middle_of_a_merge_loses_nothing(cluster):
+    """A month's merge cut by an immediate server stop while it copies the days into the
+    month: after the restart the days are as they were, their captures still log, and the
+    next run merges the month with every row once, rows written after the crash included."""
+    srv, url = cluster
+    month = datetime(MONTH_BEFORE_LAST.year - (MONTH_BEFORE_LAST.month == 1), (MONTH_BEFORE_LAST.month - 2) % 12 + 1, 1, tzinfo=timezone.utc)
+    end = datetime(MONTH_BEFORE_LAST.year, MONTH_BEFORE_LAST.month, 1, tzinfo=timezone.utc)
+    days = (end - month).days
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "marketdb.cli", *args], capture_output=True, text=True,
+                              env=dict(os.environ, DATABASE_URL=url), cwd=PROJECT, timeout=600)
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        # The month's days first, daily (compaction off meanwhile).
+        conn.execute("SELECT maintenance.set_compaction('exchange.trades', NULL)")
+        conn.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                     " SELECT 'merge-' || g, 'MERGE', %s::timestamptz + (g %% %s) * interval '1 day' + g * interval '1 ms', 50, 50, 1, 'no'"
+                     "   FROM generate_series(1, %s) AS g", (month, days, RESCUE_ROWS))
+    result = cli("maintain", "--table", "exchange.trades")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '1 day')")
+        step = conn.execute("SELECT action FROM maintenance.compact_for('exchange.trades')").fetchall()
+        assert step == [("capture",)], step
+
+        def month_state() -> tuple[int, int, int]:
+            return conn.execute(
+                "SELECT count(*) FILTER (WHERE p.upper_bound - p.lower_bound = interval '1 day'),"
+                "       count(*) FILTER (WHERE p.upper_bound - p.lower_bound > interval '1 day'),"
+                "       count(t.tgrelid)"
+                "  FROM maintenance.partitions_of('exchange.trades') AS p"
+                "  LEFT JOIN pg_trigger AS t ON t.tgrelid = p.partition AND t.tgname = 'marketdb_rescue_capture'"
+                " WHERE p.lower_bound >= %s AND p.upper_bound <= %s", (month, end)).fetchone()
+
+        assert month_state() == (days, 0, days)
+
+    outcome: list[subprocess.CompletedProcess[str]] = []
+    merge = threading.Thread(target=lambda: outcome.append(cli("maintain", "--table", "exchange.trades")))
+    merge.start()
+    deadline = time.monotonic() + 60
+    with psycopg.connect(url, autocommit=True) as conn:
+        # The copy has begun when compact_for holds a lock on a table no other session can
+        # see yet: the month, made in its transaction.
+        while not conn.execute(
+                "SELECT EXISTS (SELECT FROM pg_locks AS l WHERE l.locktype = 'relation' AND l.database = ("
+                "SELECT oid FROM pg_database WHERE datname = current_database())"
+                " AND l.mode = 'AccessExclusiveLock' AND l.granted AND NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = l.relation)"
+                " AND l.pid IN (SELECT a.pid FROM pg_stat_activity AS a WHERE a.query LIKE '%%compact_for%%'))").fetchone()[0]:
+            assert time.monotonic() < deadline and not outcome, f"the merge never began its copy: {outcome}"
+            time.sleep(0.005)
+        time.sleep(0.1)
+        assert not outcome, f"the merge ended before the stop: {outcome}"
+    localdb.down(srv.port, mode="immediate")
+    merge.join(timeout=120)
+    localdb.up(srv.port)
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert month_state() == (days, 0, days), "the days, or their captures, changed in the crash"
+        assert conn.execute("SELECT count(*) FROM exchange.trades WHERE ticker = 'MERGE'").fetchone()[0] == RESCUE_ROWS
+        # Written after the crash, before the merge: captured, and merged with the rest.
+        conn.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                     " SELECT 'merge-late-' || g, 'MERGE', %s::timestamptz + g * interval '1 hour', 50, 50, 1, 'no'"
+                     "   FROM generate_series(1, 100) AS g", (month,))
+    result = cli("maintain", "--table", "exchange.trades", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with psycopg.connect(url, autocommit=True) as conn:
+        assert month_state() == (0, 1, 0), "the month was not merged after the crash"
+        assert conn.execute("SELECT count(*), count(DISTINCT trade_id) FROM exchange.trades WHERE ticker = 'MERGE'").fetchone() == \
+            (RESCUE_ROWS + 100, RESCUE_ROWS + 100)
+        assert conn.execute("SELECT count(*) FROM exchange.trades WHERE ticker = 'MERGE' AND tableoid <> %s::regclass",
+                            (f"exchange.trades_p{month:%Y%m}",)).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM maintenance.run_log WHERE finished_at IS NULL AND started_at > now() - interval '10 minutes'"
+                            "   AND parent_table = 'exchange.trades'").fetchone()[0] == 0  # the crashed merge rolled its row back
