@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy deploy test pgtap maintain status doctor bench torture
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -23,6 +23,15 @@ db-url: deps
 
 db-destroy: deps
 	@$(MARKETDB) db destroy
+
+replica-up: deps ## start a streaming hot standby of the private server (port + 1, MARKETDB_REPLICA_PORT)
+	@$(MARKETDB) db replica up
+
+replica-down: deps ## stop the standby, delete its copy and its replication slot
+	@$(MARKETDB) db replica down
+
+replica-status: deps ## the standby's state and lag, from both ends
+	@$(MARKETDB) db replica status $(ARGS)
 
 deploy: deps ## start the server, deploy the plan to database marketdb, show sqitch status
 	@$(MARKETDB) deploy

@@ -1,7 +1,8 @@
 """`marketdb`: the command line behind the Makefile.
 
 Exit codes: 0 success, 1 the database or a tool failed (its error is printed), 2 bad arguments
-or settings; `db status` exits 3 when the private server is not running (as pg_ctl status does);
+or settings (also `maintain` and `deploy` against a hot standby); `db status` exits 3 when the
+private server is not running (as pg_ctl status does), `db replica status` when no standby streams;
 `maintain` exits 3 when a table was skipped or timed out, `doctor` when a setting should change
 (1 when something marketdb needs is missing).
 """
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from . import config, db, doctor, harness, localdb, maintenance
+from . import config, db, doctor, harness, localdb, maintenance, replication
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -55,6 +56,38 @@ def _db_status(args: argparse.Namespace) -> int:
     return 0 if running else 3
 
 
+def _no_replica_of_database_url() -> None:
+    if config.database_url():
+        raise config.UsageError(
+            "DATABASE_URL is set: marketdb makes a standby only of its private server; for your own server's standby "
+            "see README \"When one server is not enough\", then point DATABASE_URL at the standby for `marketdb status`")
+
+
+def _replica_up(args: argparse.Namespace) -> int:
+    _no_replica_of_database_url()
+    srv = localdb.replica_up()
+    print(f"standby of the private server ready at {db.describe(srv.url())} (read only)", file=sys.stderr)
+    return 0
+
+
+def _replica_down(args: argparse.Namespace) -> int:
+    _no_replica_of_database_url()
+    removed = localdb.replica_down()
+    print("standby stopped, its copy and its slot removed" if removed else "there was no standby", file=sys.stderr)
+    return 0
+
+
+def _replica_status(args: argparse.Namespace) -> int:
+    _no_replica_of_database_url()
+    state = replication.status(localdb.server().url("postgres"), localdb.server(config.replica_port()).url("postgres"))
+    if args.json:
+        print(maintenance.to_json(state))
+    else:
+        for key, value in state.items():
+            print(f"{key + ':':<22} {'' if value is None else value}")
+    return 0 if state["streaming"] else 3
+
+
 def _db_url(args: argparse.Namespace) -> int:
     url = db.server_url()
     print(db.sqitch_target(url) if args.sqitch else url)
@@ -74,6 +107,7 @@ def _deploy(args: argparse.Namespace) -> int:
     from psycopg.conninfo import conninfo_to_dict
 
     url = db.ensure_server()
+    db.refuse_standby(url, "deploys")
     name = conninfo_to_dict(url).get("dbname") if config.database_url() else config.DEPLOY_DATABASE
     if not name:
         raise config.UsageError("DATABASE_URL names no database; add one, e.g. .../marketdb")
@@ -143,6 +177,7 @@ def _maintain(args: argparse.Namespace) -> int:
         reference = maintenance.parse_reference_time(args.now) if args.now is not None else None
     except ValueError as exc:
         raise config.UsageError(str(exc)) from None
+    db.refuse_standby(db.server_url(), "maintenance")
     progress = None if args.json else (lambda m: print(f"[marketdb] {m}", file=sys.stderr, flush=True))
     actions = maintenance.run(
         db.server_url(), table=args.table, reference_time=reference, dry_run=args.dry_run,
@@ -210,6 +245,13 @@ def build_parser() -> argparse.ArgumentParser:
     urlp.add_argument("--sqitch", action="store_true", help="as a Sqitch target URI")
     urlp.set_defaults(func=_db_url)
     dbsub.add_parser("destroy", help="stop it and delete its data").set_defaults(func=_db_destroy)
+    rp = dbsub.add_parser("replica", help="a streaming hot standby of the private server (MARKETDB_REPLICA_PORT, default its port + 1)")
+    rsub = rp.add_subparsers(dest="replica_action", required=True)
+    rsub.add_parser("up", help="copy the private server with pg_basebackup (first use) and start the standby").set_defaults(func=_replica_up)
+    rsub.add_parser("down", help="stop the standby, delete its copy and drop its replication slot").set_defaults(func=_replica_down)
+    rps = rsub.add_parser("status", help="replication state and lag; exit 0 streaming, 3 not")
+    rps.add_argument("--json", action="store_true")
+    rps.set_defaults(func=_replica_status)
 
     sub.add_parser("deploy", help="deploy the plan to database marketdb and show its status").set_defaults(func=_deploy)
 

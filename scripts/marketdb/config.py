@@ -31,6 +31,25 @@ def port() -> int:
     return value
 
 
+# The private server's streaming standby (`marketdb db replica up`) connects as this role.
+REPLICATION_ROLE = "marketdb_replication"
+REPLICATION_PASSWORD = "marketdb-replication"
+
+
+def replica_port() -> int:
+    """The standby's port: MARKETDB_REPLICA_PORT, else the private server's port + 1."""
+    raw = os.environ.get("MARKETDB_REPLICA_PORT", "").strip()
+    if not raw:
+        return port() + 1
+    try:
+        value = int(raw)
+    except ValueError:
+        raise UsageError(f"MARKETDB_REPLICA_PORT={raw!r} is not a number; set it to a free TCP port such as {DEFAULT_PORT + 1}") from None
+    if not 1024 <= value <= 65535 or value == port():
+        raise UsageError(f"MARKETDB_REPLICA_PORT={value} must be a free unprivileged port (1024..65535) other than MARKETDB_PORT")
+    return value
+
+
 def database_url() -> str | None:
     """DATABASE_URL when set: then every command uses that server and starts nothing."""
     url = os.environ.get("DATABASE_URL", "").strip()

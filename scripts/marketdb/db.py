@@ -57,6 +57,16 @@ def connect(url: str, autocommit: bool = True) -> psycopg.Connection:
         raise DatabaseError(f"cannot connect to {where}: {str(exc).strip()}; {hint}") from exc
 
 
+def refuse_standby(url: str, what: str) -> None:
+    """Maintenance and deploys write: on a hot standby they would fail half way, so they
+    stop at once (exit 2) and say where to run them."""
+    with connect(with_dbname(url, "postgres")) as conn:
+        if conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
+            raise config.UsageError(
+                f"{describe(url)} is a hot standby (pg_is_in_recovery() is true): it replays the primary's changes and "
+                f"takes no writes; run {what} against the primary, whose changes the standby replays")
+
+
 def describe(url: str) -> str:
     """host:port/dbname without the password, for messages."""
     parts = conninfo_to_dict(url)
