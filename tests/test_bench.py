@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import PROJECT
-from marketdb import bench, db
+from marketdb import bench, config, db
 
 
 def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
@@ -37,5 +37,10 @@ def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
         assert {"ours_ms", "ours_writer_max_wait_ms", "partman_ms", "partman_writer_max_wait_ms"} <= set(data["writer_waits"][key])
     assert {"ours_late_writer_max_wait_ms", "ours_late_rows", "partman_late_writer_max_wait_ms",
             "partman_writer_errors"} <= set(data["writer_waits"]["rescue"])
+    for h in data["history"]:
+        assert {"writer_max_wait_ms", "parent_locked_max_ms", "partitions_first_merge", "steady_writer_max_wait_ms"} <= set(h["compaction"])
+    if config.database_url() is None:  # a standby is made only of the private server
+        assert {"max_lag_bytes", "max_replay_lag_ms", "catch_up_ms", "run_ms", "wal_bytes"} <= set(data["replication"])
+        assert data["replication"]["wal_bytes"] > 0
     assert (tmp_path / "results.md").read_text().startswith("# marketdb benchmarks")
     assert (tmp_path / "maintenance_scaling.png").read_bytes()[:4] == b"\x89PNG"

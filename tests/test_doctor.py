@@ -31,7 +31,9 @@ def test_a_server_set_up_as_the_private_one_is_well():
         code, found = doctor(url)
     assert code == 0, found
     assert {k: v["status"] for k, v in found.items()} == {
-        "shared_preload_libraries": "ok", "timescaledb": "ok", "lock table": "ok", "temp_file_limit": "ok", "pgtap": "ok", "pg_partman": "ok"}
+        "shared_preload_libraries": "ok", "timescaledb": "ok", "lock table": "ok", "temp_file_limit": "ok", "pgtap": "ok", "pg_partman": "ok",
+        "wal_level": "note"}
+    assert "wal_level = logical" in found["wal_level"]["advice"]  # what a logical subscriber needs
     assert " locks; exchange." in found["lock table"]["found"]  # the largest table with partitions
 
 

@@ -195,6 +195,9 @@ def test_maintain_and_deploy_refuse_a_standby_and_status_works_there(pair):
         result = run(on_standby, *args)
         assert result.returncode == 2, (args, result.stdout, result.stderr)
         assert "is a hot standby" in result.stderr and "primary" in result.stderr
+    checked = run(on_standby, "doctor", "--json")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert '"hot standby"' in checked.stdout and "run them on the primary" in checked.stdout
     status = run(on_standby, "status", "--json")
     assert status.returncode == 0, status.stderr
     assert '"exchange.trades"' in status.stdout

@@ -26,7 +26,7 @@ from typing import Callable
 import psycopg
 import psycopg.sql
 
-from . import config, db, harness
+from . import config, db, harness, localdb, replication
 
 SEED = 20261123
 
@@ -356,6 +356,9 @@ def point_read_benchmark(conn, sizes: Sizes) -> dict:
 # --------------------------------------------------------------------------- years of history
 
 HISTORY_TARGETS = {"ticker_day_ratio": 1.0, "now_relative_ms": 20.0, "lookup_locks": 500, "lookup_ms": 20.0}
+# At most this many partitions: a table whose backlog is merged (10 years: 120 months and
+# about 45 days), merging the month just due.
+STEADY_PARTITIONS = 400
 
 
 def _history_reads(conn, tickers: list[str], days: list[datetime], ids: list[str]) -> dict:
@@ -364,7 +367,8 @@ def _history_reads(conn, tickers: list[str], days: list[datetime], ids: list[str
     out: dict = {}
     forms = {
         "ticker_day": ("SELECT * FROM {t} WHERE ticker = %s AND ts >= %s AND ts < %s", lambda q: (q[0], q[1], q[1] + timedelta(days=1))),
-        "now_relative": ("SELECT * FROM {t} WHERE ticker = %s AND ts >= now() - interval '1 day'", lambda q: (q[0],)),
+        # Bounded above too: a history longer than the exchange's window ends in the future.
+        "now_relative": ("SELECT * FROM {t} WHERE ticker = %s AND ts >= now() - interval '1 day' AND ts < now()", lambda q: (q[0],)),
         "lookup": ("SELECT * FROM {t} WHERE trade_id = %s", lambda q: (q[2],)),
     }
     queries = list(zip(tickers, days, ids))
@@ -430,24 +434,27 @@ def _compact_all(url: str, reference: datetime) -> dict:
                               " VALUES (%s, 'WRITER', now(), 50, 50, 1, 'yes')", (f"w-{time.time_ns()}-{i}",))
                 except psycopg.Error as exc:
                     errors.append(f"{exc.sqlstate}: {exc}")
-                waits.append((time.perf_counter() - started) * 1000)
+                waits.append((started, (time.perf_counter() - started) * 1000))
                 time.sleep(0.005)
 
     thread = threading.Thread(target=writer)
     thread.start()
     time.sleep(0.3)
-    steps, months, locked = 0, 0, []
+    steps, months, locked, calls = 0, 0, [], []
     started = time.perf_counter()
     try:
         with psycopg.connect(url, autocommit=True) as conn:
             while True:
+                partitions = conn.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = 'exchange.trades'::regclass").fetchone()[0]
+                call_started = time.perf_counter()
                 actions = conn.execute("SELECT action, detail FROM maintenance.run_compaction('exchange.trades', %s, false)",
                                        (reference,)).fetchall()
+                calls.append((call_started, time.perf_counter(), partitions))
                 steps += 1
                 for action, detail in actions:
                     if action == "compact":
                         months += 1
-                        locked.append(float(detail.rsplit("locked ", 1)[1].split(" ")[0]))
+                        locked.append((partitions, float(detail.rsplit("locked ", 1)[1].split(" ")[0])))
                     check(action not in ("error", "lock_timeout", "skip"), f"compaction step: {action}: {detail}")
                 if not any(a in ("capture", "compact") for a, _ in actions):
                     break
@@ -457,8 +464,15 @@ def _compact_all(url: str, reference: datetime) -> dict:
         stop.set()
         thread.join(timeout=60)
     check(not errors, f"the writer failed during compaction: {errors[:3]}")
-    return {"months": months, "calls": steps, "seconds": round(seconds, 1), "writer_max_wait_ms": round(max(waits), 1),
-            "parent_locked_max_ms": max(locked) if locked else 0, "writer_rows": len(waits)}
+    # The steady state: merging one month beside what a table keeps once its backlog is
+    # merged (months plus about 35 + premake days), not the first merges of years of days.
+    steady = [(t0, t1) for t0, t1, n in calls if n <= STEADY_PARTITIONS]
+    steady_waits = [ms for at, ms in waits if any(t0 <= at <= t1 for t0, t1 in steady)]
+    return {"months": months, "calls": steps, "seconds": round(seconds, 1), "writer_max_wait_ms": round(max(ms for _, ms in waits), 1),
+            "parent_locked_max_ms": max((ms for _, ms in locked), default=0), "writer_rows": len(waits),
+            "partitions_first_merge": calls[0][2] if calls else 0, "steady_partitions": STEADY_PARTITIONS,
+            "steady_writer_max_wait_ms": round(max(steady_waits), 1) if steady_waits else None,
+            "steady_parent_locked_max_ms": max((ms for n, ms in locked if n <= STEADY_PARTITIONS), default=None)}
 
 
 def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
@@ -832,6 +846,67 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
     return result
 
 
+def replication_benchmark(conn, url: str, sizes: Sizes) -> dict | None:
+    """Issue 13's measure: a streaming standby of the private server during the biggest
+    maintenance run of the benchmark, the online rescue of wait_rows rows (section 8's table):
+    the lag the primary reports (bytes not yet replayed, replay_lag) and the catch-up after."""
+    if config.database_url():
+        log("10: skipped: a standby is made only of the private server (DATABASE_URL is set)")
+        return None
+    from psycopg.conninfo import conninfo_to_dict
+
+    replica_port = config.replica_port()
+    started_here = not localdb.is_running(localdb.server(replica_port))
+    log(f"10: a streaming standby on port {replica_port}, lag while {sizes.wait_rows:,} rows are rescued")
+    replica = localdb.replica_up(replica_port)
+    standby = db.with_dbname(replica.url("postgres"), conninfo_to_dict(url)["dbname"])
+    name = localdb.replica_name(replica_port)
+    try:
+        day = server_today(conn) + timedelta(days=22)
+        start = datetime.combine(day, datetime.min.time(), timezone.utc)
+        conn.execute("INSERT INTO bench_ours.w1 (id, ts, v) SELECT 30000000000 + g, %s::timestamptz + g * interval '1 ms' * (86000000.0 / %s), g"
+                     "  FROM generate_series(1, %s) AS g", (start, sizes.wait_rows, sizes.wait_rows))
+        conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.w1')")
+        conn.commit()
+        check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == sizes.wait_rows, "the rows wait in the default partition")
+        replication.wait_for_standby(url, standby, timeout=600)
+        stop, lag = threading.Event(), {"bytes": 0, "ms": 0.0}
+
+        def sampler() -> None:
+            with psycopg.connect(url, autocommit=True) as s:
+                while not stop.is_set():
+                    row = s.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn)::bigint, extract(epoch FROM replay_lag) * 1000"
+                                    "  FROM pg_stat_replication WHERE application_name = %s", (name,)).fetchone()
+                    if row:
+                        lag["bytes"] = max(lag["bytes"], row[0] or 0)
+                        lag["ms"] = max(lag["ms"], float(row[1] or 0))
+                    time.sleep(0.02)
+
+        thread = threading.Thread(target=sampler)
+        wal_before = conn.execute("SELECT pg_current_wal_lsn()::text").fetchone()[0]
+        conn.commit()
+        thread.start()
+        try:
+            run_ms = timed(lambda: run_all(conn)) * 1000
+            catch_up = replication.wait_for_standby(url, standby, timeout=600)
+        finally:
+            stop.set()
+            thread.join(timeout=60)
+        wal = conn.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), %s::pg_lsn)::bigint", (wal_before,)).fetchone()[0]
+        check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == 0, "the rows were rescued")
+        with psycopg.connect(standby) as s:
+            check(count(s, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s AND ts < %s", (start, start + timedelta(days=1)))
+                  == count(conn, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s AND ts < %s", (start, start + timedelta(days=1))),
+                  "the standby holds the rescued day as the primary does")
+        conn.execute("UPDATE maintenance.policy SET enabled = true")
+        conn.commit()
+        return {"rows": sizes.wait_rows, "run_ms": round(run_ms, 1), "max_lag_bytes": lag["bytes"], "max_replay_lag_ms": round(lag["ms"], 1),
+                "catch_up_ms": round(catch_up * 1000, 1), "wal_bytes": wal}
+    finally:
+        if started_here:
+            localdb.replica_down(replica_port)
+
+
 def max_wait(x: dict) -> float:
     """marketdb's longest writer wait in a run: today's writer, or the late one if there was one."""
     return max(x["ours_writer_max_wait_ms"], x.get("ours_late_writer_max_wait_ms") or 0)
@@ -958,9 +1033,20 @@ def markdown(result: dict) -> str:
                          f"<= {t['lookup_ms']} ms, <= {t['lookup_locks']} locks | "
                          f"{'yes' if x['partitioned_lookup_ms'] <= t['lookup_ms'] and x['partitioned_lookup_locks'] <= t['lookup_locks'] else '**no**'} |")
         c = h["compaction"]
-        lines.append(f"| 9 | merging {h['days']:,} days into {c['months']} months ({c['calls']} calls of compact_for) | {c['seconds']} s; "
+        lines.append(f"| 9 | merging {h['days']:,} days into {c['months']} months ({c['calls']} calls of compact_for), from "
+                     f"{c['partitions_first_merge']:,} partitions | {c['seconds']} s; "
                      f"writer of today max wait {c['writer_max_wait_ms']} ms, parent locked at most {c['parent_locked_max_ms']} ms per month | - | - | "
                      f"<= 100 ms | {'yes' if c['writer_max_wait_ms'] <= 100 else '**no**'} |")
+        if c.get("steady_writer_max_wait_ms") is not None:
+            lines.append(f"| 9 | the same, merges with at most {c['steady_partitions']} partitions left (a table whose backlog is merged) | "
+                         f"writer of today max wait {c['steady_writer_max_wait_ms']} ms, parent locked at most "
+                         f"{c['steady_parent_locked_max_ms']} ms per month | - | - | <= 100 ms | "
+                         f"{'yes' if c['steady_writer_max_wait_ms'] <= 100 else '**no**'} |")
+    r = result.get("replication")
+    if r:
+        lines.append(f"| 10 | streaming standby during the biggest maintenance run (rescue of {r['rows']:,} rows, {r['run_ms']} ms) | "
+                     f"max lag {r['max_lag_bytes']:,} bytes, replay_lag {r['max_replay_lag_ms']} ms; caught up {r['catch_up_ms']} ms after "
+                     f"the run; {r['wal_bytes']:,} bytes of WAL | - | - | report | - |")
     d = result["deploy"]
     lines.append(f"| 7 | deploy --verify of the whole plan ({d['changes']} changes) / full revert | "
                  f"{d['deploy_with_verify_s']} s ({d['deploy_s_per_change']} s per change) / {d['revert_s']} s "
@@ -1023,6 +1109,7 @@ def run(quick: bool, out_dir: Path) -> dict:
         result["maintenance"] = maintenance_benchmark(conn, sizes)
         result["writer_waits"] = writer_wait_benchmark(conn, url, sizes)
         result["history"] = history_benchmark(conn, url, sizes)
+        result["replication"] = replication_benchmark(conn, url, sizes)
         result["machine"] = machine(conn)
         conn.close()
         log("7: deploy and revert of the whole plan")

@@ -56,7 +56,8 @@ def run(url: str) -> list[Finding]:
     with db.connect(url) as conn:
         settings = dict(conn.execute(
             "SELECT name, setting FROM pg_settings WHERE name IN ('shared_preload_libraries', 'max_locks_per_transaction',"
-            " 'max_connections', 'max_prepared_transactions', 'temp_file_limit', 'timescaledb.license')").fetchall())
+            " 'max_connections', 'max_prepared_transactions', 'temp_file_limit', 'timescaledb.license', 'wal_level')").fetchall())
+        standby = conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]
         available = dict(conn.execute(
             "SELECT name, default_version FROM pg_available_extensions WHERE name IN ('timescaledb', 'pgtap', 'pg_partman')").fetchall())
         installed = dict(conn.execute("SELECT extname, extversion FROM pg_extension").fetchall())
@@ -117,6 +118,16 @@ def run(url: str) -> list[Finding]:
             "once wrote 74 GB of temporary files) then fails alone instead of filling the disk under the whole server"))
     else:
         findings.append(Finding("temp_file_limit", "ok", f"{int(settings['temp_file_limit']) // 1024:,} MB", ""))
+
+    if settings.get("wal_level") == "logical":
+        findings.append(Finding("wal_level", "ok", "logical", ""))
+    else:
+        findings.append(Finding("wal_level", "note", settings.get("wal_level", "?"),
+                                "enough for streaming standbys; to feed a logical subscriber from publication marketdb_exchange "
+                                "set wal_level = logical (restart)"))
+    if standby:
+        findings.append(Finding("hot standby", "note", "pg_is_in_recovery() is true",
+                                "read only: `marketdb maintain` and deploys refuse it (exit 2); run them on the primary"))
 
     for name, purpose in (("pgtap", "`make test` (pgTAP suites)"), ("pg_partman", "`make bench` (the pg_partman comparison)")):
         if name in available:
