@@ -18,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -417,7 +418,6 @@ def temporary_server(port: int, env: dict[str, str] | None = None, settings: str
         destroy(port)
 
 
-
 # --------------------------------------------------------------------------- the standby
 
 # Written after the primary's settings (which pg_basebackup copies): later lines win.
@@ -460,7 +460,7 @@ def replica_up(port: int | None = None, primary_port: int | None = None, setting
             raise LocalDbError(f"port {replica.port} on 127.0.0.1 is in use by another program; "
                                f"choose another, e.g. `MARKETDB_REPLICA_PORT={replica.port + 1} make replica-up`")
         if not (replica.host_data / "PG_VERSION").exists():
-            import psycopg  # the server tools above do not need it
+            import psycopg  # here only: the rest of this module runs without the virtualenv's packages
 
             with psycopg.connect(primary.url("postgres"), autocommit=True) as conn:
                 exists = conn.execute("SELECT EXISTS (SELECT FROM pg_roles WHERE rolname = %s)", (config.REPLICATION_ROLE,)).fetchone()[0]
@@ -502,9 +502,7 @@ def replica_down(port: int | None = None, primary_port: int | None = None) -> bo
     destroy(replica.port)
     primary = server(primary_port)
     if is_running(primary):
-        import psycopg
-
-        import time
+        import psycopg  # as in replica_up
 
         with psycopg.connect(primary.url("postgres"), autocommit=True) as conn:
             # The walsender of a standby just stopped may hold the slot for a moment.
