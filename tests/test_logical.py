@@ -67,7 +67,7 @@ def test_the_subscriber_holds_every_row_once_and_its_maintenance_keeps_it_health
         conn.execute(trade, ("old-", month, "2 minutes", 20000))                          # rescued, then merged into its month
         conn.execute("INSERT INTO exchange.orderbook_deltas (ticker, seq, ts, side, price, delta)"
                      " SELECT 'D', g, %s::timestamptz + g * interval '1 second', 'yes', 50, 1 FROM generate_series(1, 1000) AS g",
-                     (today - timedelta(days=89),))                                         # detached by retention below
+                     (today - timedelta(days=80),))                                         # detached by retention below
         conn.execute("INSERT INTO exchange.orderbook_deltas (ticker, seq, ts, side, price, delta)"
                      " SELECT 'E', g, %s::timestamptz + g * interval '1 second', 'no', 50, 1 FROM generate_series(1, 100) AS g", (today,))
         conn.execute("INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask)"
@@ -120,8 +120,8 @@ def test_the_subscriber_holds_every_row_once_and_its_maintenance_keeps_it_health
     with psycopg.connect(pub, autocommit=True) as conn:
         detached = conn.execute(
             "SELECT partition_name FROM maintenance.run_policies(ARRAY['exchange.orderbook_deltas'], 'exchange.orderbook_deltas',"
-            "                                                    now() + interval '3 days', false, NULL) WHERE action = 'detach'").fetchall()
-    day = f"orderbook_deltas_p{today - timedelta(days=89):%Y%m%d}"
+            "                                                    now() + interval '12 days', false, NULL) WHERE action = 'detach'").fetchall()
+    day = f"orderbook_deltas_p{today - timedelta(days=80):%Y%m%d}"
     assert (day,) in detached, detached
 
     # The subscriber catches up: it holds what the publisher's tables hold, plus the rows of
@@ -147,7 +147,7 @@ def test_the_subscriber_holds_every_row_once_and_its_maintenance_keeps_it_health
     with psycopg.connect(sub, autocommit=True) as conn:
         ours = conn.execute(
             "SELECT partition_name FROM maintenance.run_policies(ARRAY['exchange.orderbook_deltas'], 'exchange.orderbook_deltas',"
-            "                                                    now() + interval '3 days', false, NULL) WHERE action = 'detach'").fetchall()
+            "                                                    now() + interval '12 days', false, NULL) WHERE action = 'detach'").fetchall()
         assert (day,) in ours, ours
         waiting = conn.execute("SELECT (SELECT count(*) FROM exchange.trades_default) + (SELECT count(*) FROM exchange.orderbook_deltas_default)"
                                " + (SELECT count(*) FROM exchange.market_snapshots_default)").fetchone()[0]

@@ -86,7 +86,7 @@ def test_deploy_and_maintenance_replay_and_readers_on_the_standby_agree(pair):
                      "   FROM generate_series(1, 20000) AS g", (month,))
         conn.execute("INSERT INTO exchange.orderbook_deltas (ticker, seq, ts, side, price, delta)"
                      " SELECT 'D', g, %s::timestamptz + g * interval '1 second', 'yes', 50, 1 FROM generate_series(1, 1000) AS g",
-                     (today - timedelta(days=89),))
+                     (today - timedelta(days=80),))
         # (Retention never removes the newest partition holding a row: today's hold some.)
         conn.execute("INSERT INTO exchange.orderbook_deltas (ticker, seq, ts, side, price, delta)"
                      " SELECT 'E', g, %s::timestamptz + g * interval '1 second', 'no', 50, 1 FROM generate_series(1, 100) AS g", (today,))
@@ -143,13 +143,13 @@ def test_deploy_and_maintenance_replay_and_readers_on_the_standby_agree(pair):
                             " WHERE lower_bound = %s AND upper_bound = %s::timestamptz + interval '1 month'", (month, month)).fetchone()[0] == 1
     print(f"standby: {reads['n']} reads during maintenance, {len(cancelled)} cancelled; max lag {lag['bytes']:,} bytes, {lag['seconds']:.3f} s")
 
-    # Retention's detach (the owner's path at a reference time 3 days on): replays too; the
+    # Retention's detach (the owner's path at a reference time 12 days on): replays too; the
     # detached partition keeps its rows on both.
     with psycopg.connect(primary, autocommit=True) as conn:
         detached = conn.execute(
             "SELECT action, partition_name, detail FROM maintenance.run_policies(ARRAY['exchange.orderbook_deltas'], 'exchange.orderbook_deltas',"
-            "                                                    now() + interval '3 days', false, NULL)").fetchall()
-    assert ("detach", f"orderbook_deltas_p{today - timedelta(days=89):%Y%m%d}") in [d[:2] for d in detached], detached
+            "                                                    now() + interval '12 days', false, NULL)").fetchall()
+    assert ("detach", f"orderbook_deltas_p{today - timedelta(days=80):%Y%m%d}") in [d[:2] for d in detached], detached
     replication.wait_for_standby(primary, standby)
     assert fingerprint(standby) == fingerprint(primary)
 
