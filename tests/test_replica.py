@@ -219,3 +219,18 @@ def test_replica_down_removes_the_standby_and_its_slot(pair):
     assert again.returncode == 0, again.stderr
     replication.wait_for_standby(primary, standby)
     assert fingerprint(standby) == fingerprint(primary)
+
+
+@pytest.mark.parametrize("value", ["abc", "80", "70000"])
+def test_a_bad_replica_port_is_refused_naming_the_setting(value):
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["MARKETDB_REPLICA_PORT"] = value
+    result = run(env, "db", "replica", "status")
+    assert result.returncode == 2 and "MARKETDB_REPLICA_PORT" in result.stderr, result.stderr
+
+
+def test_the_replica_port_may_not_be_the_servers():
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(MARKETDB_PORT="54400", MARKETDB_REPLICA_PORT="54400")
+    result = run(env, "db", "replica", "up")
+    assert result.returncode == 2 and "other than MARKETDB_PORT" in result.stderr, result.stderr

@@ -448,10 +448,10 @@ def replica_up(port: int | None = None, primary_port: int | None = None, setting
     use): the replication role and a physical slot are made on the primary; settings are
     added to the standby's postgresql.conf."""
     _require_root("starting the standby")
-    primary = up(primary_port)
     replica = server(config.replica_port() if port is None else port)
-    if replica.port == primary.port:
-        raise LocalDbError(f"the standby needs a port of its own, not the primary's {primary.port}")
+    if replica.port == server(primary_port).port:
+        raise LocalDbError(f"the standby needs a port of its own, not the primary's {replica.port}")
+    primary = up(primary_port)
     name = replica_name(replica.port)
     with _lock(f"pg{replica.port}"):
         if is_running(replica):
