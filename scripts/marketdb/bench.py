@@ -488,6 +488,7 @@ def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
         # The exchange's times start in 2018 (trades_ts_plausible): a history longer than
         # that ends in the future, and is merged at its own last day.
         end = max(today, datetime(2018, 1, 1, tzinfo=timezone.utc) + timedelta(days=days + 40))
+        compact_after = conn.execute("SELECT compact_after FROM maintenance.policy WHERE parent_table = 'exchange.trades'").fetchone()[0]
         conn.execute("SELECT maintenance.set_compaction('exchange.trades', NULL)")
         conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
         for (partition,) in conn.execute("SELECT partition::text FROM maintenance.partitions_of('exchange.trades') WHERE NOT is_default").fetchall():
@@ -519,9 +520,9 @@ def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
         query_days = [start + timedelta(days=rng.randrange(days)) for _ in range(n)]
         ids = [f"H{rng.randrange(days * sizes.history_rows_per_day)}" for _ in range(n)]
         before = _history_reads(conn, tickers, query_days, ids)
-        conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '35 days')")
+        conn.execute("SELECT maintenance.set_compaction('exchange.trades', %s)", (compact_after,))  # the plan's default
         conn.commit()
-        log(f"9: merging {days} days into months")
+        log(f"9: merging {days} days into months (compact_after {compact_after})")
         compaction = _compact_all(url, end + timedelta(hours=12))
         conn.execute("DELETE FROM exchange.trades WHERE ticker = 'WRITER'")
         conn.execute("ANALYZE exchange.trades")
@@ -530,7 +531,6 @@ def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
               "compaction kept every row")
         after = _history_reads(conn, tickers, query_days, ids)
         results.append({"days": days, "rows": days * sizes.history_rows_per_day, "before": before, "after": after, "compaction": compaction})
-    conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '35 days')")
     conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
     conn.commit()
     return results

@@ -35,8 +35,10 @@ SELECT 'c-' || d::date || '-' || n, 'T' || n % 3, d + n * interval '37 minutes',
 SELECT pg_temp.maintain('exchange.trades', '2026-03-10 12:00+00');
 CREATE TEMP TABLE before_rows AS SELECT * FROM exchange.trades;
 
-SELECT is((SELECT compact_after FROM maintenance.policy WHERE parent_table = 'exchange.trades'), interval '35 days',
-    'exchange.trades compacts after 35 days by default');
+SELECT is((SELECT compact_after FROM maintenance.policy WHERE parent_table = 'exchange.trades'), interval '3 days',
+    'exchange.trades compacts 3 days after a month ends by default');
+-- The rest of this file at 35 days: a month and the next one apart.
+SELECT maintenance.set_compaction('exchange.trades', interval '35 days');
 SELECT is((SELECT array_agg(compact_after) FROM maintenance.policy WHERE parent_table IN ('exchange.orderbook_deltas', 'exchange.market_snapshots')),
     ARRAY[NULL, NULL]::interval[],
     'deltas and snapshots stay daily (their retention keeps at most 90 and 180 partitions)');
