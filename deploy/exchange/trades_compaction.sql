@@ -5,7 +5,7 @@
 -- rows for a merged month go straight into its partition, so waiting gains nothing, and
 -- the daily tier is what a query without a time filter pays for: 120 months (ten years)
 -- and 35 + up to 31 + 7 premade days took up to 585 locks (505 measured), over the 500
--- issue 12 allows; with 3 days the daily tier is 11 to 42 partitions (at most 489 locks).
+-- issue 12 allows; with 3 days the daily tier is 11 to 42 partitions (at most about 490).
 -- Only a policy still at the shipped 35 days changes: an owner's own choice stays.
 
 BEGIN;

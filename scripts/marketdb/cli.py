@@ -107,7 +107,7 @@ def _deploy(args: argparse.Namespace) -> int:
     from psycopg.conninfo import conninfo_to_dict
 
     url = db.ensure_server()
-    db.refuse_standby(url, "deploys")
+    db.refuse_standby(db.with_dbname(url, "postgres"), "deploys")  # the target database may not exist yet
     name = conninfo_to_dict(url).get("dbname") if config.database_url() else config.DEPLOY_DATABASE
     if not name:
         raise config.UsageError("DATABASE_URL names no database; add one, e.g. .../marketdb")

@@ -60,7 +60,7 @@ def connect(url: str, autocommit: bool = True) -> psycopg.Connection:
 def refuse_standby(url: str, what: str) -> None:
     """Maintenance and deploys write: on a hot standby they would fail half way, so they
     stop at once (exit 2) and say where to run them."""
-    with connect(with_dbname(url, "postgres")) as conn:
+    with connect(url) as conn:
         if conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]:
             raise config.UsageError(
                 f"{describe(url)} is a hot standby (pg_is_in_recovery() is true): it replays the primary's changes and "

@@ -2,7 +2,7 @@
 -- into one monthly partition, idempotently; late rows, gap filling, retention and status
 -- treat months like days. Fixed reference times (run_compaction, the owner's path).
 BEGIN;
-SELECT plan(27);
+SELECT plan(29);
 
 \ir _helpers.psql
 
@@ -124,6 +124,12 @@ SET LOCAL ROLE marketdb_maintainer;
 SELECT throws_ok($$SELECT maintenance.run_compaction('exchange.trades', now(), false)$$, '42501', NULL,
     'the maintainer cannot run compaction at a time of its choosing (compact_for holds it near the clock)');
 RESET ROLE;
+
+-- A table that does not compact costs a run nothing: no plan, no step, no log row.
+CREATE TEMP TABLE log_before AS SELECT count(*) AS n FROM maintenance.run_log;
+SELECT is((SELECT count(*)::integer FROM maintenance.compact_for('exchange.orderbook_deltas')), 0,
+    'compact_for on a table that does not compact returns nothing');
+SELECT is((SELECT count(*) FROM maintenance.run_log), (SELECT n FROM log_before), '... and logs nothing');
 
 SELECT * FROM finish();
 ROLLBACK;
