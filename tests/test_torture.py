@@ -170,27 +170,9 @@ def test_nothing_is_lost_or_duplicated_and_no_writer_fails(cluster):
             " SELECT 'crash-' || g, 'CRASH', (date_trunc('day', now() AT TIME ZONE 'UTC') + interval '30 days') AT TIME ZONE 'UTC'"
             "        + g * interval '10 ms', 50, 50, 1, 'no'"
             "   FROM generate_series(1, %s) AS g", (RESCUE_ROWS,))
-    outcome: list[subprocess.CompletedProcess[str]] = []
-    rescue = threading.Thread(target=lambda: outcome.append(subprocess.run(
-        [sys.executable, "-m", "marketdb.cli", "maintain", "--table", "exchange.trades"],
-        capture_output=True, text=True, env=dict(os.environ, DATABASE_URL=url), cwd=PROJECT, timeout=300)))
-    rescue.start()
-    deadline = time.monotonic() + 60
-    with psycopg.connect(url, autocommit=True) as conn:
-        # The copy has begun when the run holds a lock on a table no other session can see
-        # yet: the day's stage, made in its transaction.
-        while not conn.execute(
-                "SELECT EXISTS (SELECT FROM pg_locks AS l WHERE l.locktype = 'relation' AND l.database = ("
-                "SELECT oid FROM pg_database WHERE datname = current_database())"
-                " AND l.mode = 'AccessExclusiveLock' AND l.granted AND NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = l.relation)"
-                " AND l.pid IN (SELECT a.pid FROM pg_stat_activity AS a WHERE a.query LIKE '%%run_maintenance_for%%'))").fetchone()[0]:
-            assert time.monotonic() < deadline and not outcome, f"the rescue never began its copy: {outcome}"
-            time.sleep(0.005)
-        time.sleep(0.1)
-        assert not outcome, f"the rescue ended before the stop: {outcome}"
-    localdb.down(srv.port, mode="immediate")
-    rescue.join(timeout=120)
-    localdb.up(srv.port)
+    # The copy has begun when the run holds a lock on a table no other session can see yet:
+    # the day's stage, made in its transaction.
+    stop_during_copy(srv, url, "run_maintenance_for", "the rescue")
 
     # Final runs until nothing waits in a default partition (the bounds may defer work).
     for _ in range(5):
@@ -263,25 +245,9 @@ def test_an_immediate_stop_in_the_middle_of_a_merge_loses_nothing(cluster):
 
         assert month_state() == (days, 0, days)
 
-    outcome: list[subprocess.CompletedProcess[str]] = []
-    merge = threading.Thread(target=lambda: outcome.append(cli("maintain", "--table", "exchange.trades")))
-    merge.start()
-    deadline = time.monotonic() + 60
-    with psycopg.connect(url, autocommit=True) as conn:
-        # The copy has begun when compact_for holds a lock on a table no other session can
-        # see yet: the month, made in its transaction.
-        while not conn.execute(
-                "SELECT EXISTS (SELECT FROM pg_locks AS l WHERE l.locktype = 'relation' AND l.database = ("
-                "SELECT oid FROM pg_database WHERE datname = current_database())"
-                " AND l.mode = 'AccessExclusiveLock' AND l.granted AND NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = l.relation)"
-                " AND l.pid IN (SELECT a.pid FROM pg_stat_activity AS a WHERE a.query LIKE '%%compact_for%%'))").fetchone()[0]:
-            assert time.monotonic() < deadline and not outcome, f"the merge never began its copy: {outcome}"
-            time.sleep(0.005)
-        time.sleep(0.1)
-        assert not outcome, f"the merge ended before the stop: {outcome}"
-    localdb.down(srv.port, mode="immediate")
-    merge.join(timeout=120)
-    localdb.up(srv.port)
+    # The copy has begun when compact_for holds a lock on a table no other session can see
+    # yet: the month, made in its transaction.
+    stop_during_copy(srv, url, "compact_for", "the merge")
 
     with psycopg.connect(url, autocommit=True) as conn:
         assert month_state() == (days, 0, days), "the days, or their captures, changed in the crash"
@@ -300,3 +266,28 @@ def test_an_immediate_stop_in_the_middle_of_a_merge_loses_nothing(cluster):
                             (f"exchange.trades_p{month:%Y%m}",)).fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM maintenance.run_log WHERE finished_at IS NULL AND started_at > now() - interval '10 minutes'"
                             "   AND parent_table = 'exchange.trades'").fetchone()[0] == 0  # the crashed merge rolled its row back
+
+
+def stop_during_copy(srv, url: str, function: str, what: str) -> None:
+    """Runs `marketdb maintain --table exchange.trades` and stops the server immediately once
+    a call of `function` holds ACCESS EXCLUSIVE on a relation no other session can see yet
+    (what it is building), then starts it again."""
+    outcome: list[subprocess.CompletedProcess[str]] = []
+    run = threading.Thread(target=lambda: outcome.append(subprocess.run(
+        [sys.executable, "-m", "marketdb.cli", "maintain", "--table", "exchange.trades"],
+        capture_output=True, text=True, env=dict(os.environ, DATABASE_URL=url), cwd=PROJECT, timeout=300)))
+    run.start()
+    deadline = time.monotonic() + 60
+    with psycopg.connect(url, autocommit=True) as conn:
+        while not conn.execute(
+                "SELECT EXISTS (SELECT FROM pg_locks AS l WHERE l.locktype = 'relation' AND l.database = ("
+                "SELECT oid FROM pg_database WHERE datname = current_database())"
+                " AND l.mode = 'AccessExclusiveLock' AND l.granted AND NOT EXISTS (SELECT FROM pg_class AS c WHERE c.oid = l.relation)"
+                " AND l.pid IN (SELECT a.pid FROM pg_stat_activity AS a WHERE a.query LIKE %s))", (f"%{function}%",)).fetchone()[0]:
+            assert time.monotonic() < deadline and not outcome, f"{what} never began its copy: {outcome}"
+            time.sleep(0.005)
+        time.sleep(0.1)
+        assert not outcome, f"{what} ended before the stop: {outcome}"
+    localdb.down(srv.port, mode="immediate")
+    run.join(timeout=120)
+    localdb.up(srv.port)
