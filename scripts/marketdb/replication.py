@@ -54,7 +54,9 @@ def wait_for_standby(primary_url: str, standby_url: str, timeout: float = 120.0)
     returns the seconds it took."""
     started = time.monotonic()
     with db.connect(primary_url) as conn:
-        target = conn.execute("SELECT pg_current_wal_lsn()::text").fetchone()[0]
+        # The insert position: with synchronous_commit = off (the private server) the last
+        # commits may not be written yet, and the write position would be short of them.
+        target = conn.execute("SELECT pg_current_wal_insert_lsn()::text").fetchone()[0]
     with psycopg.connect(standby_url, autocommit=True) as conn:
         while not conn.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", (target,)).fetchone()[0]:
             if time.monotonic() - started > timeout:
