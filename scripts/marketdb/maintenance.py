@@ -21,8 +21,8 @@ ARGUMENT_SQLSTATES = {"22023", "42P01"}
 # finished but some table was skipped (another run held it) or timed out waiting for its
 # lock, and will be retried by the next run.
 FAILED_ACTIONS = {"error"}
-# As maintenance.run_all: about two years of backlog merged per run (a step per day's
-# capture, one per merge); the next run goes on.
+# As maintenance.run_all: at most 800 steps per table and run (a month takes two: its
+# captures, usually in one call, then the merge); the next run goes on.
 MAX_COMPACTION_STEPS = 800
 NOT_DONE_ACTIONS = {"skip", "lock_timeout"}
 
@@ -86,8 +86,8 @@ def run(
                     "  FROM maintenance.run_maintenance_for(%s, coalesce(%s, now()), %s, %s)",
                     (name, reference_time, dry_run, premake_days),
                 ).fetchall()
-                # Months due for merging: a capture per day, then the merge, one step per
-                # call and transaction (a dry run lists every month due).
+                # Months due for merging: the captures (one call unless a day is busy), then
+                # the merge, one step per call and transaction (a dry run lists every month due).
                 captures: dict[str | None, int] = {}
                 compaction = []
                 for _ in range(1 if dry_run else MAX_COMPACTION_STEPS):
