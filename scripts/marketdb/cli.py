@@ -115,8 +115,10 @@ def _deploy(args: argparse.Namespace) -> int:
         db.create_database(url, name)
         print(f"created database {name}", file=sys.stderr)
     target = db.with_dbname(url, name)
-    out = harness.deploy(config.PROJECT_ROOT, target)
-    print(out.rstrip())
+    out = harness.sqitch(config.PROJECT_ROOT, target, "deploy", "--verify")
+    print(out.stdout.rstrip())
+    if out.stderr.strip():  # a warning of Sqitch's or of a script: the DBA must see it
+        print(out.stderr.rstrip(), file=sys.stderr)
     print(harness.sqitch(config.PROJECT_ROOT, target, "status").stdout.rstrip())
     with db.connect(target) as conn:
         rows = conn.execute(

@@ -141,8 +141,11 @@ def sqitch(project: Path, url: str, *args: str, check: bool = True) -> subproces
 
 
 def deploy(project: Path, url: str, to: str | None = None) -> str:
+    """Deploys with --verify; returns what Sqitch printed, stdout then stderr (warnings of
+    Sqitch or of a script: a clean deploy has none)."""
     args = ["deploy", "--verify"] + (["--to", to] if to else [])
-    return sqitch(project, url, *args).stdout
+    result = sqitch(project, url, *args)
+    return result.stdout + result.stderr
 
 
 def revert(project: Path, url: str, to: str | None = None) -> str:

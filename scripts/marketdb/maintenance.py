@@ -141,8 +141,11 @@ SELECT j.job_id, j.proc_name,
          WHERE e.job_id = j.job_id ORDER BY e.start_time DESC LIMIT 1) AS last_error
   FROM timescaledb_information.jobs AS j
   LEFT JOIN timescaledb_information.job_stats AS s ON s.job_id = j.job_id
+  -- A refresh job is listed under the aggregate's materialization hypertable up to 2.2x,
+  -- under the aggregate's view on 2.29: either is matched.
   LEFT JOIN timescaledb_information.continuous_aggregates AS ca
-    ON (ca.materialization_hypertable_schema, ca.materialization_hypertable_name) = (j.hypertable_schema, j.hypertable_name)
+    ON (j.hypertable_schema, j.hypertable_name) IN ((ca.materialization_hypertable_schema, ca.materialization_hypertable_name),
+                                                    (ca.view_schema, ca.view_name))
  WHERE j.owner::text LIKE 'marketdb\\_%'
  ORDER BY j.job_id
 """

@@ -26,7 +26,8 @@ SELECT set_eq(
             (j.config ->> 'end_offset')::interval AS end_offset, j.schedule_interval
         FROM timescaledb_information.jobs AS j
         JOIN timescaledb_information.continuous_aggregates AS ca
-          ON (ca.materialization_hypertable_schema, ca.materialization_hypertable_name) = (j.hypertable_schema, j.hypertable_name)
+          ON (j.hypertable_schema, j.hypertable_name) IN ((ca.materialization_hypertable_schema, ca.materialization_hypertable_name),
+                                                          (ca.view_schema, ca.view_name))
        WHERE j.proc_name = 'policy_refresh_continuous_aggregate'$$,
     CASE WHEN :'timescale' THEN
         $$VALUES ('price_ohlc_1h', interval '90 days', interval '1 hour', interval '1 hour'),

@@ -31,13 +31,16 @@ SELECT set_eq(
        WHERE table_schema = 'onchain' AND table_name IN ('price_candles_1h', 'price_ohlc_1h', 'trade_volume_1h')$$,
     ARRAY['onchain.price_candles_1h', 'onchain.price_ohlc_1h', 'onchain.trade_volume_1h'],
     'the rollups and the candles are queryable views under their names (a continuous aggregate is one too)');
+-- Jobs are matched to aggregates by the materialization hypertable id in their config:
+-- TimescaleDB 2.19 lists a refresh job under the materialization hypertable, 2.29 under the view.
 SELECT set_eq(
-    $$SELECT j.hypertable_name::text AS aggregate_hypertable, j.schedule_interval
-        FROM timescaledb_information.jobs j WHERE j.proc_name = 'policy_refresh_continuous_aggregate'$$,
+    $$SELECT format('%I.%I', ca.user_view_schema, ca.user_view_name) AS rollup, j.schedule_interval
+        FROM timescaledb_information.jobs AS j
+        JOIN _timescaledb_catalog.continuous_agg AS ca ON ca.mat_hypertable_id = (j.config ->> 'mat_hypertable_id')::integer
+       WHERE j.proc_name = 'policy_refresh_continuous_aggregate'$$,
     CASE WHEN maintenance.edition() = 'timescale'
-         THEN $$SELECT materialization_hypertable_name::text, interval '1 hour' FROM timescaledb_information.continuous_aggregates
-                 WHERE view_schema = 'onchain'$$
-         ELSE $$SELECT NULL::text AS aggregate_hypertable, NULL::interval AS schedule_interval WHERE false$$ END,
+         THEN $$VALUES ('onchain.price_ohlc_1h', interval '1 hour'), ('onchain.trade_volume_1h', interval '1 hour')$$
+         ELSE $$SELECT NULL::text AS rollup, NULL::interval AS schedule_interval WHERE false$$ END,
     format('edition %s: %s', maintenance.edition(),
            CASE WHEN maintenance.edition() = 'timescale' THEN 'each aggregate is refreshed hourly by a policy' ELSE 'no refresh policy exists' END));
 
