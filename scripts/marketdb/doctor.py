@@ -12,9 +12,13 @@ from dataclasses import asdict, dataclass
 
 from . import db
 
-# The TimescaleDB release marketdb is built and tested against (Debian 13's, and the full
-# edition built from the same tag).
+# The TimescaleDB releases marketdb is tested against: 2.19 (Debian 13's package in CI; the
+# full edition built from the same tag by hand) to 2.29 (what Docker images and managed
+# services run at the end of 2026; full and apache editions, by hand). README "TimescaleDB
+# editions and versions".
 MIN_TIMESCALEDB = (2, 19)
+MAX_TESTED_TIMESCALEDB = (2, 29)
+SUPPORTED = f"{MIN_TIMESCALEDB[0]}.{MIN_TIMESCALEDB[1]} to {MAX_TESTED_TIMESCALEDB[0]}.{MAX_TESTED_TIMESCALEDB[1]}"
 # Room for growth: the lock table must hold twice what the largest table needs today.
 LOCK_HEADROOM = 2
 
@@ -54,6 +58,8 @@ SELECT t.root::regclass::text AS table_name, count(*) AS relations,
 def run(url: str) -> list[Finding]:
     findings: list[Finding] = []
     with db.connect(url) as conn:
+        libraries = db.preloaded_libraries(conn)
+        launcher = conn.execute(db.TIMESCALEDB_LAUNCHER_QUERY).fetchone()[0]
         settings = dict(conn.execute(
             "SELECT name, setting FROM pg_settings WHERE name IN ('shared_preload_libraries', 'max_locks_per_transaction',"
             " 'max_connections', 'max_prepared_transactions', 'temp_file_limit', 'timescaledb.license', 'wal_level')").fetchall())
@@ -63,8 +69,17 @@ def run(url: str) -> list[Finding]:
         installed = dict(conn.execute("SELECT extname, extversion FROM pg_extension").fetchall())
         footprint = conn.execute(FOOTPRINT_QUERY).fetchall()
 
-    preload = [s.strip() for s in settings.get("shared_preload_libraries", "").split(",") if s.strip()]
-    if "timescaledb" in preload:
+    preload = libraries or []
+    if libraries is None and launcher:
+        findings.append(Finding(
+            "shared_preload_libraries", "ok", "not readable by this role; TimescaleDB's launcher runs, so it is preloaded",
+            "(reading the setting needs pg_read_all_settings)"))
+    elif libraries is None:
+        findings.append(Finding(
+            "shared_preload_libraries", "note", "not readable by this role, and no TimescaleDB launcher is running",
+            "grant this role pg_read_all_settings to check, or ask the server's administrator whether timescaledb is "
+            "in shared_preload_libraries (it is also missing this way when timescaledb.max_background_workers = 0)"))
+    elif "timescaledb" in preload:
         findings.append(Finding("shared_preload_libraries", "ok", ", ".join(preload), ""))
     else:
         findings.append(Finding(
@@ -75,16 +90,20 @@ def run(url: str) -> list[Finding]:
     edition = settings.get("timescaledb.license") or "apache"
     if "timescaledb" not in available:
         findings.append(Finding("timescaledb", "missing", "not installed on the server",
-                                f"install TimescaleDB {'.'.join(map(str, MIN_TIMESCALEDB))} or later for this PostgreSQL"))
+                                f"install TimescaleDB {SUPPORTED} for this PostgreSQL"))
     else:
         version = installed.get("timescaledb")
         if version is None:
             findings.append(Finding("timescaledb", "note", f"{available['timescaledb']} available, not created in this database",
                                     "`make deploy` (core/extensions) creates it"))
-        elif _version(version) < MIN_TIMESCALEDB:
-            findings.append(Finding("timescaledb", "change", f"{version}, {edition} edition",
-                                    f"update to {'.'.join(map(str, MIN_TIMESCALEDB))} or later (ALTER EXTENSION timescaledb UPDATE, "
+        elif _version(version)[:2] < MIN_TIMESCALEDB:
+            findings.append(Finding("timescaledb", "change", f"{version}, {edition} edition: older than the supported {SUPPORTED}",
+                                    f"update to {SUPPORTED} (ALTER EXTENSION timescaledb UPDATE, "
                                     "as the first statement of a new session, after installing the packages)"))
+        elif _version(version)[:2] > MAX_TESTED_TIMESCALEDB:
+            findings.append(Finding("timescaledb", "note", f"{version}, {edition} edition: newer than the tested {SUPPORTED}",
+                                    "marketdb has not been tested on this release: run `make test` against it (DATABASE_URL) "
+                                    "before deploying, since TimescaleDB's catalogs change meaning between releases"))
         elif available["timescaledb"] != version:
             findings.append(Finding("timescaledb", "change", f"{version} in this database, {available['timescaledb']} installed",
                                     "ALTER EXTENSION timescaledb UPDATE, as the first statement of a new session"))

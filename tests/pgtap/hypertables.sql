@@ -2,7 +2,7 @@
 -- registry, and compression as the TimescaleDB edition under test allows (the
 -- descriptions name the edition).
 BEGIN;
-SELECT plan(14);
+SELECT plan(15);
 
 SELECT diag('TimescaleDB edition: ' || maintenance.edition());
 
@@ -113,29 +113,40 @@ SELECT set_eq(
            CASE WHEN maintenance.edition() = 'timescale' THEN 'a compression policy per hypertable, after its own delay (fiscal data 180 days)'
                 ELSE 'no compression policy exists' END));
 
+-- Compression settings (maintenance/compression_settings): the series segments, time
+-- descending orders first, then every other column of the unique keys, so ON CONFLICT into
+-- a compressed range opens only the batches that can hold the key.
 SELECT set_eq(
-    $$SELECT hypertable_schema || '.' || hypertable_name AS hypertable, attname::text, segmentby_column_index, orderby_asc
-        FROM timescaledb_information.compression_settings$$,
+    $$SELECT hypertable_schema || '.' || hypertable_name AS hypertable,
+             string_agg(attname::text, ',' ORDER BY segmentby_column_index) FILTER (WHERE segmentby_column_index IS NOT NULL) AS segmentby,
+             string_agg(attname::text || CASE WHEN orderby_asc THEN '' ELSE ' DESC' END, ',' ORDER BY orderby_column_index)
+                 FILTER (WHERE orderby_column_index IS NOT NULL) AS orderby
+        FROM timescaledb_information.compression_settings GROUP BY 1$$,
     CASE WHEN maintenance.edition() = 'timescale' THEN
-        $$VALUES ('onchain.price_snapshots', 'token_id', 1::smallint, NULL::boolean), ('onchain.price_snapshots', 'ts', NULL, false),
-                 ('onchain.orderbook_snapshots', 'token_id', 1, NULL), ('onchain.orderbook_snapshots', 'ts', NULL, false),
-                 ('onchain.trades', 'token_id', 1, NULL), ('onchain.trades', 'ts', NULL, false),
-                 ('crypto.candles_1m', 'symbol', 1, NULL), ('crypto.candles_1m', 'bucket_start', NULL, false),
-                 ('crypto.trades', 'symbol', 1, NULL), ('crypto.trades', 'trade_ts', NULL, false),
-                 ('crypto.oi_snapshots', 'symbol', 1, NULL), ('crypto.oi_snapshots', 'snapshot_ts', NULL, false),
-                 ('crypto.funding', 'symbol', 1, NULL), ('crypto.funding', 'funding_ts', NULL, false),
-                 ('macro.market_data', 'instrument_id', 1, NULL), ('macro.market_data', 'timestamp', NULL, false),
-                 ('macro.macro_series', 'series_id', 1, NULL), ('macro.macro_series', 'observation_date', NULL, false),
-                 ('macro.curves', 'curve_id', 1, NULL), ('macro.curves', 'curve_date', NULL, false),
-                 ('macro.flow_data', 'series_id', 1, NULL), ('macro.flow_data', 'observation_date', NULL, false),
-                 ('macro.fiscal_data', 'series_id', 1, NULL), ('macro.fiscal_data', 'observation_date', NULL, false),
-                 ('macro.vol_surfaces', 'instrument_id', 1, NULL), ('macro.vol_surfaces', 'surface_date', NULL, false),
-                 ('macro.signals', 'signal_name', 1, NULL), ('macro.signals', 'signal_date', NULL, false),
-                 ('equities.market_data', 'symbol', 1, NULL), ('equities.market_data', 'time', NULL, false)$$
-    ELSE $$SELECT NULL::text AS hypertable, NULL::text AS attname, NULL::smallint AS segmentby, NULL::boolean AS orderby_asc WHERE false$$ END,
+        $$VALUES ('onchain.price_snapshots', 'token_id', 'ts DESC'), ('onchain.orderbook_snapshots', 'token_id', 'ts DESC'),
+                 ('onchain.trades', 'token_id', 'ts DESC,trade_id'),
+                 ('crypto.candles_1m', 'symbol', 'bucket_start DESC'), ('crypto.trades', 'symbol', 'trade_ts DESC,trade_id'),
+                 ('crypto.oi_snapshots', 'symbol', 'snapshot_ts DESC'), ('crypto.funding', 'symbol', 'funding_ts DESC'),
+                 ('macro.market_data', 'instrument_id', 'timestamp DESC,id'),
+                 ('macro.macro_series', 'series_id', 'observation_date DESC,release_time DESC,id'),
+                 ('macro.curves', 'curve_id', 'curve_date DESC,tenor,id'),
+                 ('macro.flow_data', 'series_id', 'observation_date DESC,id'), ('macro.fiscal_data', 'series_id', 'observation_date DESC,id'),
+                 ('macro.vol_surfaces', 'instrument_id', 'surface_date DESC,tenor,strike,delta,id'),
+                 ('macro.signals', 'signal_name', 'signal_date DESC,instrument_id,series_id,id'),
+                 ('equities.market_data', 'symbol', 'time DESC')$$
+    ELSE $$SELECT NULL::text AS hypertable, NULL::text AS segmentby, NULL::text AS orderby WHERE false$$ END,
     format('edition %s: %s', maintenance.edition(),
-           CASE WHEN maintenance.edition() = 'timescale' THEN 'compressed segments by token id, symbol, instrument, series or curve, ordered by time descending'
+           CASE WHEN maintenance.edition() = 'timescale' THEN 'compressed segments by token, symbol, instrument, series or curve, ordered by time descending, then the keys'' other columns'
                 ELSE 'no compression settings exist' END));
+SELECT is_empty(
+    $$SELECT h.hypertable_schema || '.' || h.hypertable_name || '.' || a.attname
+        FROM timescaledb_information.hypertables AS h
+        JOIN pg_index AS i ON i.indrelid = format('%I.%I', h.hypertable_schema, h.hypertable_name)::regclass AND i.indisunique
+        JOIN pg_attribute AS a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+       WHERE h.compression_enabled
+         AND NOT EXISTS (SELECT FROM timescaledb_information.compression_settings AS s
+                          WHERE (s.hypertable_schema, s.hypertable_name, s.attname) = (h.hypertable_schema, h.hypertable_name, a.attname))$$,
+    'every column of every unique key of a compressed hypertable is a segmentby or orderby column (TimescaleDB''s advice for ON CONFLICT)');
 
 SELECT set_eq(
     $$SELECT conrelid::regclass::text AS referencing, confrelid::regclass::text AS referenced FROM pg_constraint

@@ -38,8 +38,11 @@ SELECT format('%I.%I', chunk_schema, chunk_name) AS chunk FROM timescaledb_infor
  WHERE hypertable_schema = 'onchain' AND hypertable_name = 'price_snapshots'
    AND range_start <= '2099-02-20 10:15+00' AND range_end > '2099-02-20 10:15+00';
 
+-- Only this file's chunk counts: at a 2099 reference time every chunk other files left
+-- (empty) is past the cut-off too.
 CREATE TEMP TABLE first_run AS
-SELECT * FROM maintenance.run_policies(ARRAY['onchain.price_snapshots'], 'onchain.price_snapshots', '2099-06-01 00:00+00', false, NULL);
+SELECT * FROM maintenance.run_policies(ARRAY['onchain.price_snapshots'], 'onchain.price_snapshots', '2099-06-01 00:00+00', false, NULL)
+ WHERE action <> 'drop' OR partition_name = (SELECT chunk FROM old_chunk);
 
 SELECT is(
     (SELECT string_agg(action || ' ' || coalesce(partition_name, '-'), ', ') FROM first_run),
@@ -65,7 +68,8 @@ CALL timescaledb.refresh_continuous_aggregate('onchain.price_ohlc_1h', '2099-02-
 
 SELECT is(
     (SELECT string_agg(action || ' ' || coalesce(partition_name, '-'), ', ')
-       FROM maintenance.run_policies(ARRAY['onchain.price_snapshots'], 'onchain.price_snapshots', '2099-06-01 00:00+00', false, NULL)),
+       FROM maintenance.run_policies(ARRAY['onchain.price_snapshots'], 'onchain.price_snapshots', '2099-06-01 00:00+00', false, NULL)
+      WHERE action <> 'drop' OR partition_name = (SELECT chunk FROM old_chunk)),
     CASE WHEN :'timescale' THEN 'drop ' || (SELECT chunk FROM old_chunk) ELSE 'noop -' END,
     CASE WHEN :'timescale' THEN 'after a refresh past the chunk, the next run drops it' ELSE 'apache: the next run has nothing to do' END);
 SELECT is((SELECT count(*)::integer FROM onchain.price_snapshots WHERE token_id = 'rw-1' AND ts < '2099-03-01'), 0,
