@@ -26,7 +26,7 @@ from typing import Callable
 import psycopg
 import psycopg.sql
 
-from . import config, db, harness, localdb, replication
+from . import bench_compression, config, db, harness, localdb, replication
 
 SEED = 20261123
 
@@ -1133,7 +1133,14 @@ def run(quick: bool, out_dir: Path) -> dict:
         }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
-    (out_dir / "results.md").write_text(markdown(result))
+    # The compression section comes from another run (bench_compression, on a full-edition
+    # server): it is kept.
+    previous = (out_dir / "results.md").read_text() if (out_dir / "results.md").exists() else ""
+    kept = ""
+    if bench_compression.BEGIN_MARK in previous and bench_compression.END_MARK in previous:
+        kept = "\n" + previous[previous.index(bench_compression.BEGIN_MARK):previous.index(bench_compression.END_MARK)
+                                 + len(bench_compression.END_MARK)] + "\n"
+    (out_dir / "results.md").write_text(markdown(result) + kept)
     plot(result, out_dir / "maintenance_scaling.png")
     log(f"wrote {out_dir}/results.json, results.md, maintenance_scaling.png")
     return result
