@@ -69,3 +69,17 @@ def test_a_server_without_timescaledb_preloaded_is_missing_what_marketdb_needs()
     assert code == 1, found
     assert found["shared_preload_libraries"]["status"] == "missing"
     assert "shared_preload_libraries = 'timescaledb'" in found["shared_preload_libraries"]["advice"]
+
+
+def test_a_timescaledb_outside_the_supported_range_is_named():
+    # Only Debian's 2.19.3 installs here, so the range is checked on the finding itself.
+    from marketdb import doctor as d
+
+    old = d.timescaledb_finding("2.18.2", "2.18.2", "timescale")
+    assert (old.status, old.found) == ("change", "2.18.2, timescale edition: older than the supported 2.19 to 2.29")
+    new = d.timescaledb_finding("2.30.0", "2.30.0", "timescale")
+    assert (new.status, new.found) == ("note", "2.30.0, timescale edition: newer than the tested 2.19 to 2.29")
+    assert "not been tested" in new.advice
+    for version in ("2.19.3", "2.29.2"):
+        assert d.timescaledb_finding(version, version, "apache").status == "ok", version
+    assert d.timescaledb_finding("2.19.3", "2.29.2", "timescale").status == "change"  # installed but not updated

@@ -55,6 +55,27 @@ SELECT t.root::regclass::text AS table_name, count(*) AS relations,
 """
 
 
+def timescaledb_finding(version: str | None, available: str, edition: str) -> Finding:
+    """The TimescaleDB of this database against the supported range and the installed build."""
+    if version is None:
+        return Finding("timescaledb", "note", f"{available} available, not created in this database",
+                       "`make deploy` (core/extensions) creates it")
+    if _version(version)[:2] < MIN_TIMESCALEDB:
+        return Finding("timescaledb", "change", f"{version}, {edition} edition: older than the supported {SUPPORTED}",
+                       f"update to {SUPPORTED} (ALTER EXTENSION timescaledb UPDATE, "
+                       "as the first statement of a new session, after installing the packages)")
+    if _version(version)[:2] > MAX_TESTED_TIMESCALEDB:
+        return Finding("timescaledb", "note", f"{version}, {edition} edition: newer than the tested {SUPPORTED}",
+                       "marketdb has not been tested on this release: run `make test` against it (DATABASE_URL) "
+                       "before deploying, since TimescaleDB's catalogs change meaning between releases")
+    if available != version:
+        return Finding("timescaledb", "change", f"{version} in this database, {available} installed",
+                       "ALTER EXTENSION timescaledb UPDATE, as the first statement of a new session")
+    return Finding("timescaledb", "ok", f"{version}, {edition} edition",
+                   "" if edition == "timescale" else
+                   "(apache: no compression, rollups are views; marketdb adapts, see the README's TimescaleDB editions)")
+
+
 def run(url: str) -> list[Finding]:
     findings: list[Finding] = []
     with db.connect(url) as conn:
@@ -92,26 +113,7 @@ def run(url: str) -> list[Finding]:
         findings.append(Finding("timescaledb", "missing", "not installed on the server",
                                 f"install TimescaleDB {SUPPORTED} for this PostgreSQL"))
     else:
-        version = installed.get("timescaledb")
-        if version is None:
-            findings.append(Finding("timescaledb", "note", f"{available['timescaledb']} available, not created in this database",
-                                    "`make deploy` (core/extensions) creates it"))
-        elif _version(version)[:2] < MIN_TIMESCALEDB:
-            findings.append(Finding("timescaledb", "change", f"{version}, {edition} edition: older than the supported {SUPPORTED}",
-                                    f"update to {SUPPORTED} (ALTER EXTENSION timescaledb UPDATE, "
-                                    "as the first statement of a new session, after installing the packages)"))
-        elif _version(version)[:2] > MAX_TESTED_TIMESCALEDB:
-            findings.append(Finding("timescaledb", "note", f"{version}, {edition} edition: newer than the tested {SUPPORTED}",
-                                    "marketdb has not been tested on this release: run `make test` against it (DATABASE_URL) "
-                                    "before deploying, since TimescaleDB's catalogs change meaning between releases"))
-        elif available["timescaledb"] != version:
-            findings.append(Finding("timescaledb", "change", f"{version} in this database, {available['timescaledb']} installed",
-                                    "ALTER EXTENSION timescaledb UPDATE, as the first statement of a new session"))
-        else:
-            findings.append(Finding(
-                "timescaledb", "ok", f"{version}, {edition} edition",
-                "" if edition == "timescale" else
-                "(apache: no compression, rollups are views; marketdb adapts, see the README's TimescaleDB editions)"))
+        findings.append(timescaledb_finding(installed.get("timescaledb"), available["timescaledb"], edition))
 
     slots = int(settings["max_connections"]) + int(settings["max_prepared_transactions"])
     capacity = int(settings["max_locks_per_transaction"]) * slots
