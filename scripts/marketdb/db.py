@@ -73,10 +73,10 @@ def describe(url: str) -> str:
     return f"{parts.get('host', 'localhost')}:{parts.get('port', 5432)}/{parts.get('dbname', '')}"
 
 
-# TimescaleDB starts this background worker only when it is preloaded (with its default
-# timescaledb.max_background_workers > 0); any role can see it in pg_stat_activity.
-TIMESCALEDB_LAUNCHER_QUERY = (
-    "SELECT EXISTS (SELECT FROM pg_stat_activity WHERE backend_type = 'TimescaleDB Background Worker Launcher')")
+# TimescaleDB's loader defines this setting when the server preloads it (every backend,
+# every database); any role can read it, where shared_preload_libraries needs
+# pg_read_all_settings.
+TIMESCALEDB_LOADER_QUERY = "SELECT current_setting('timescaledb.disable_load', true) IS NOT NULL"
 
 
 def preloaded_libraries(conn: psycopg.Connection) -> list[str] | None:
@@ -93,15 +93,12 @@ def preloaded_libraries(conn: psycopg.Connection) -> list[str] | None:
 def check_timescaledb_preloaded(url: str) -> None:
     with connect(with_dbname(url, "postgres")) as conn:
         libraries = preloaded_libraries(conn)
-    if libraries is None:
-        # Unreadable by this role: without the preload, CREATE EXTENSION timescaledb
-        # (core/extensions) stops the deploy in TimescaleDB's own words. `marketdb doctor`
-        # looks for TimescaleDB's launcher instead.
-        return
-    preload = ", ".join(libraries)
-    if "timescaledb" not in libraries:
+        loader = conn.execute(TIMESCALEDB_LOADER_QUERY).fetchone()[0]
+    preload = "not readable by this role" if libraries is None else repr(", ".join(libraries))
+    missing = not loader if libraries is None else "timescaledb" not in libraries
+    if missing:
         raise DatabaseError(
-            f"TimescaleDB is not preloaded on {describe(url)} (shared_preload_libraries = {preload!r}); "
+            f"TimescaleDB is not preloaded on {describe(url)} (shared_preload_libraries: {preload}); "
             "add timescaledb to shared_preload_libraries in its postgresql.conf and restart it"
         )
 

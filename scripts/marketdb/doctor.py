@@ -80,7 +80,7 @@ def run(url: str) -> list[Finding]:
     findings: list[Finding] = []
     with db.connect(url) as conn:
         libraries = db.preloaded_libraries(conn)
-        launcher = conn.execute(db.TIMESCALEDB_LAUNCHER_QUERY).fetchone()[0]
+        loader = conn.execute(db.TIMESCALEDB_LOADER_QUERY).fetchone()[0]
         settings = dict(conn.execute(
             "SELECT name, setting FROM pg_settings WHERE name IN ('shared_preload_libraries', 'max_locks_per_transaction',"
             " 'max_connections', 'max_prepared_transactions', 'temp_file_limit', 'timescaledb.license', 'wal_level')").fetchall())
@@ -91,15 +91,14 @@ def run(url: str) -> list[Finding]:
         footprint = conn.execute(FOOTPRINT_QUERY).fetchall()
 
     preload = libraries or []
-    if libraries is None and launcher:
+    if libraries is None and loader:
         findings.append(Finding(
-            "shared_preload_libraries", "ok", "not readable by this role; TimescaleDB's launcher runs, so it is preloaded",
-            "(reading the setting needs pg_read_all_settings)"))
+            "shared_preload_libraries", "ok", "not readable by this role; TimescaleDB's loader is there, so it is preloaded",
+            "(reading the setting itself needs pg_read_all_settings)"))
     elif libraries is None:
         findings.append(Finding(
-            "shared_preload_libraries", "note", "not readable by this role, and no TimescaleDB launcher is running",
-            "grant this role pg_read_all_settings to check, or ask the server's administrator whether timescaledb is "
-            "in shared_preload_libraries (it is also missing this way when timescaledb.max_background_workers = 0)"))
+            "shared_preload_libraries", "missing", "not readable by this role, and TimescaleDB's loader is not loaded",
+            "add timescaledb to shared_preload_libraries (ask the server's administrator), then restart"))
     elif "timescaledb" in preload:
         findings.append(Finding("shared_preload_libraries", "ok", ", ".join(preload), ""))
     else:
