@@ -56,7 +56,7 @@ def test_compression_bench_needs_the_timescale_edition(server_url):
                             env={**__import__("os").environ, "DATABASE_URL": db.with_dbname(server_url, "postgres")})
     if edition == "timescale":
         assert result.returncode == 0, result.stderr[-3000:]
-        assert "| crypto.trades |" in result.stdout and "| onchain.trades |" in result.stdout
+        assert all(f"| {t} |" in result.stdout for t in ("crypto.trades", "onchain.trades", "macro.curves"))
     else:
         assert result.returncode == 2, result.stderr
         assert "timescaledb.license is 'apache'" in result.stderr and "needs the timescale edition" in result.stderr
@@ -67,10 +67,12 @@ def test_compression_section_replaces_its_own_block_only(tmp_path):
 
     (tmp_path / "results.md").write_text("# marketdb benchmarks\n\nother sections\n")
     result = {"timescaledb": "2.29.2", "edition": "timescale", "rows": 1000, "late_rows": 10, "cases": [
-        {"table": "crypto.trades", "key": "k", "settings_before": ["symbol", "trade_ts DESC"],
-         "settings_after": ["symbol", "trade_ts DESC, trade_id"], "before": {"seconds": 2.0}, "after": {"seconds": 1.0}, "ratio": 2.0}]}
+        {"table": "crypto.trades", "key": "k", "settings": {"before": ["symbol", "trade_ts DESC"],
+                                                            "advice": ["symbol", "trade_ts DESC, trade_id"],
+                                                            "chosen": ["symbol", "trade_ts DESC, trade_id"]},
+         "seconds": {"before": 2.0, "advice": 1.0, "chosen": 1.0, "uncompressed": 0.5}}]}
     bench_compression.write(result, tmp_path)
     bench_compression.write(result, tmp_path)
     text = (tmp_path / "results.md").read_text()
     assert text.startswith("# marketdb benchmarks\n\nother sections\n")
-    assert text.count(bench_compression.BEGIN_MARK) == 1 and "| 2.00x |" in text
+    assert text.count(bench_compression.BEGIN_MARK) == 1 and "| 2.00x | 1.00x | 2.00x |" in text

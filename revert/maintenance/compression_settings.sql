@@ -17,21 +17,11 @@ BEGIN
     FOR v_table IN
         SELECT t::regclass AS hypertable, segmentby, orderby
           FROM (VALUES
-            ('onchain.price_snapshots', 'token_id', 'ts DESC'),
-            ('onchain.orderbook_snapshots', 'token_id', 'ts DESC'),
-            ('onchain.trades', 'token_id', 'ts DESC'),
-            ('crypto.candles_1m', 'symbol', 'bucket_start DESC'),
-            ('crypto.oi_snapshots', 'symbol', 'snapshot_ts DESC'),
-            ('crypto.funding', 'symbol', 'funding_ts DESC'),
             ('crypto.trades', 'symbol', 'trade_ts DESC'),
             ('macro.macro_series', 'series_id', 'observation_date DESC'),
-            ('macro.market_data', 'instrument_id', '"timestamp" DESC'),
             ('macro.curves', 'curve_id', 'curve_date DESC'),
-            ('macro.flow_data', 'series_id', 'observation_date DESC'),
-            ('macro.fiscal_data', 'series_id', 'observation_date DESC'),
             ('macro.vol_surfaces', 'instrument_id', 'surface_date DESC'),
-            ('macro.signals', 'signal_name', 'signal_date DESC'),
-            ('equities.market_data', 'symbol', '"time" DESC')
+            ('macro.signals', 'signal_name', 'signal_date DESC')
           ) AS s (t, segmentby, orderby)
     LOOP
         EXECUTE format('ALTER TABLE %s SET (timescaledb.compress_segmentby = %L, timescaledb.compress_orderby = %L)',
