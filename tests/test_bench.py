@@ -46,17 +46,18 @@ def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
     assert (tmp_path / "maintenance_scaling.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_compression_bench_needs_the_timescale_edition(server_url):
+def test_compression_bench_needs_the_timescale_edition(server_url, tmp_path):
     # Late rows into compressed ranges can only be measured where compression exists: on an
     # apache server (the private one, CI's) the benchmark refuses by name, exit 2.
     with db.connect(db.with_dbname(server_url, "postgres")) as conn:
         edition = conn.execute("SELECT coalesce(current_setting('timescaledb.license', true), 'apache')").fetchone()[0]
-    result = subprocess.run([sys.executable, "-m", "marketdb.bench_compression", "--rows", "1000", "--late", "10"],
+    result = subprocess.run([sys.executable, "-m", "marketdb.bench_compression", "--rows", "1000", "--late", "10", "--out", str(tmp_path)],
                             capture_output=True, text=True, cwd=PROJECT, timeout=600,
                             env={**__import__("os").environ, "DATABASE_URL": db.with_dbname(server_url, "postgres")})
     if edition == "timescale":
         assert result.returncode == 0, result.stderr[-3000:]
         assert all(f"| {t} |" in result.stdout for t in ("crypto.trades", "onchain.trades", "macro.curves"))
+        assert (tmp_path / "compression.json").is_file()
     else:
         assert result.returncode == 2, result.stderr
         assert "timescaledb.license is 'apache'" in result.stderr and "needs the timescale edition" in result.stderr
