@@ -72,7 +72,8 @@ def test_the_whole_plan_deploys_and_verifies_as_the_admin_role(cluster, deployed
     administered = {name for name, _, _, admin in rows if admin}
     assert usable == {"marketdb_owner"}, rows
     assert administered == {"marketdb_owner", "marketdb_writer", "marketdb_reader", "marketdb_maintainer"}, rows
-    verify = harness.sqitch(PROJECT, url, "verify", check=False)
+    # (deploy ran every verify already; v0.1.0's name columns renamed since: see test_pgtap)
+    verify = harness.sqitch(PROJECT, url, "verify", "--from-change", "@v0.1.0", check=False)
     assert verify.returncode == 0, verify.stdout + verify.stderr
 
 

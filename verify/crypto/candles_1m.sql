@@ -2,10 +2,7 @@
 
 BEGIN;
 
--- Columns a later change renames (the seeds' names) are left out: a verify must hold for
--- the whole deployed plan (`sqitch verify`), and still fails while the table is missing.
-
-SELECT symbol, open, high, low, close, volume, quote_volume, trade_count, taker_buy_volume, taker_buy_quote_volume, created_at FROM crypto.candles_1m WHERE false;
+SELECT symbol, ts, open, high, low, close, volume, quote_volume, trade_count, taker_buy_volume, taker_buy_quote_volume, created_at FROM crypto.candles_1m WHERE false;
 
 SELECT 1 / count(*) FROM timescaledb_information.hypertables
  WHERE hypertable_schema = 'crypto' AND hypertable_name = 'candles_1m';

@@ -2,10 +2,7 @@
 
 BEGIN;
 
--- Columns a later change renames (the seeds' names) are left out: a verify must hold for
--- the whole deployed plan (`sqitch verify`), and still fails while the table is missing.
-
-SELECT symbol, open_interest, open_interest_usd, created_at FROM crypto.oi_snapshots WHERE false;
+SELECT symbol, ts, open_interest, open_interest_usd, created_at FROM crypto.oi_snapshots WHERE false;
 
 SELECT 1 / count(*) FROM timescaledb_information.hypertables
  WHERE hypertable_schema = 'crypto' AND hypertable_name = 'oi_snapshots';

@@ -1,4 +1,4 @@
--- Revert marketdb:maintenance/rollup_watermark from pg
+-- Revert marketdb:maintenance/maintain_hypertable from pg
 
 BEGIN;
 
@@ -84,7 +84,5 @@ $function$;
 COMMENT ON FUNCTION maintenance.maintain_hypertable(maintenance.policy, timestamptz, boolean, integer) IS
     'Applies one hypertable''s retention with drop_chunks (internal: call run_maintenance or run_maintenance_for)';
 
-
-DROP FUNCTION maintenance.rollups();
 
 COMMIT;

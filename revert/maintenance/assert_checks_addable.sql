@@ -1,4 +1,4 @@
--- Revert marketdb:maintenance/constraint_probe from pg
+-- Revert marketdb:maintenance/assert_checks_addable from pg
 
 BEGIN;
 
@@ -43,7 +43,5 @@ $function$;
 
 COMMENT ON FUNCTION maintenance.assert_checks_addable(text, regclass[]) IS
     'Raises, naming the hypertables, when this TimescaleDB cannot add CHECK constraints to them (compressed chunks before 2.20)';
-
-DROP FUNCTION maintenance.can_add_checks(regclass);
 
 COMMIT;

@@ -1,39 +1,17 @@
--- Deploy marketdb:maintenance/constraint_probe to pg
+-- Deploy marketdb:maintenance/assert_checks_addable to pg
 -- requires: maintenance/constraint_guard
+-- requires: maintenance/can_add_checks
 
 -- The constraint guard by capability, not by version. TimescaleDB 2.19 refuses to add a
 -- CHECK to a hypertable holding compressed chunks; later releases may (2.29 does). So the
--- guard tries: it adds a CHECK (true) NOT VALID in a subtransaction and rolls it back. A
--- refusal stops the deploy as before, naming the hypertables; success lets the row rules
+-- guard asks maintenance.can_add_checks(), which tries one and rolls it back. A refusal
+-- stops the deploy as before, naming the hypertables; success lets the row rules
 -- be added, and TimescaleDB then checks new rows into compressed ranges against them.
 
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
-
--- can_add_checks: whether this server adds a CHECK to the table as it is now. The probe
--- takes the table's ACCESS EXCLUSIVE lock for a moment, as the ALTER it stands for would.
-CREATE FUNCTION maintenance.can_add_checks(p_table regclass)
-RETURNS boolean
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $function$
-BEGIN
-    BEGIN
-        EXECUTE format('ALTER TABLE %s ADD CONSTRAINT marketdb_check_probe CHECK (true) NOT VALID', p_table);
-        RAISE EXCEPTION 'probe succeeded' USING ERRCODE = 'MKPRB';  -- rolls the probe back
-    EXCEPTION
-        WHEN SQLSTATE 'MKPRB' THEN
-            RETURN true;
-        WHEN feature_not_supported OR object_not_in_prerequisite_state THEN
-            RETURN false;
-    END;
-END
-$function$;
-
-COMMENT ON FUNCTION maintenance.can_add_checks(regclass) IS
-    'Whether a CHECK constraint can be added to the table now (tries one and rolls it back; deploy helper)';
 
 CREATE OR REPLACE FUNCTION maintenance.assert_checks_addable(p_change text, p_tables regclass[])
 RETURNS void
@@ -68,7 +46,5 @@ $function$;
 
 COMMENT ON FUNCTION maintenance.assert_checks_addable(text, regclass[]) IS
     'Raises, naming the hypertables, when this TimescaleDB cannot add CHECK constraints to them (found by trying)';
-
-REVOKE EXECUTE ON FUNCTION maintenance.can_add_checks(regclass) FROM marketdb_maintainer;
 
 COMMIT;
