@@ -8,7 +8,9 @@
 -- A crossed book (best bid above best ask) is a feed error, refused by name as the
 -- exchange's snapshots refuse one (market_snapshots_bid_not_above_ask). A locked book (bid
 -- equal to ask) is a real state and is stored; a side with no level crosses nothing.
--- Prices are a level's first element, as orderbook_snapshots_{bids,asks}_levels require.
+-- Prices are a level's first element, as orderbook_snapshots_{bids,asks}_levels require;
+-- a malformed side passes here (this rule is checked first, by name order) so that those
+-- rules refuse it by their names.
 
 BEGIN;
 
@@ -22,8 +24,12 @@ IMMUTABLE
 PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $function$
-    SELECT coalesce((SELECT max((b.level ->> 0)::numeric) FROM jsonb_array_elements(p_bids) AS b (level))
-                    <= (SELECT min((a.level ->> 0)::numeric) FROM jsonb_array_elements(p_asks) AS a (level)), true)
+    SELECT CASE WHEN jsonb_typeof(p_bids) = 'array' AND jsonb_typeof(p_asks) = 'array' THEN
+               coalesce((SELECT max((b.level ->> 0)::numeric) FROM jsonb_array_elements(p_bids) AS b (level)
+                          WHERE jsonb_typeof(b.level -> 0) = 'number')
+                        <= (SELECT min((a.level ->> 0)::numeric) FROM jsonb_array_elements(p_asks) AS a (level)
+                             WHERE jsonb_typeof(a.level -> 0) = 'number'), true)
+           ELSE true END
 $function$;
 
 COMMENT ON FUNCTION onchain.bid_not_above_ask(jsonb, jsonb) IS

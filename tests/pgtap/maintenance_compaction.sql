@@ -2,7 +2,7 @@
 -- into one monthly partition, idempotently; late rows, gap filling, retention and status
 -- treat months like days. Fixed reference times (run_compaction, the owner's path).
 BEGIN;
-SELECT plan(29);
+SELECT plan(31);
 
 \ir _helpers.psql
 
@@ -85,17 +85,35 @@ SELECT is(ARRAY(SELECT action FROM maintenance.run_policies(ARRAY['exchange.trad
                  WHERE action <> 'noop'), '{}'::text[],
     'a run afterwards makes no partition inside the month (gap filling reads bounds)');
 
--- Months later: February is due; rows waiting in the default partition defer it.
+-- Months later: February is due. A row of another month waiting in the default partition
+-- holds back only its own month.
 INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)
 VALUES ('c-wait', 'T1', '2025-06-01 10:00+00', 50, 50, 1, 'no');
-SELECT is(ARRAY(SELECT action FROM maintenance.run_compaction('exchange.trades', '2026-04-10 12:00+00', false)), ARRAY['deferred'],
-    'with rows waiting in the default partition, February waits for their rescue');
-DELETE FROM exchange.trades WHERE trade_id = 'c-wait';
 SELECT is(pg_temp.compact('exchange.trades', '2026-04-10 12:00+00'),
-    ARRAY['captures 1', 'compact trades_p202602 140'], 'then February is merged');
-SELECT is(t.daily_partitions || ' daily, ' || t.monthly_partitions || ' monthly, ' || t.months_due || ' due', '17 daily, 2 monthly, 0 due',
-    'partition_tiers shows both tiers (March 1 .. 17 stay daily)')
+    ARRAY['captures 1', 'compact trades_p202602 140'], 'February is merged while a row of 2025-06 waits in the default partition');
+DELETE FROM exchange.trades WHERE trade_id = 'c-wait';
+SELECT is(t.daily_partitions || ' daily, ' || t.monthly_partitions || ' monthly, ' || t.months_due || ' due', '15 daily, 2 monthly, 0 due',
+    'partition_tiers shows both tiers (March 3 .. 17 stay daily: gap filling starts a week before the clock)')
   FROM maintenance.partition_tiers('2026-04-10 12:00+00') AS t WHERE t.parent_table = 'exchange.trades';
+
+-- A row of March waiting in the default partition (March 20 has no partition) holds March
+-- back once it is due.
+INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)
+VALUES ('c-march', 'T1', '2026-03-20 10:00+00', 50, 50, 1, 'no');
+SELECT is(ARRAY(SELECT concat_ws(' ', action, partition_name) FROM maintenance.run_compaction('exchange.trades', '2026-05-10 12:00+00', true)),
+    ARRAY['deferred trades_p202603'], 'a month some of whose rows wait in the default partition is deferred');
+-- The same row arriving while the month is being merged (after the plan): the merge meets
+-- it at the ATTACH, is undone, and says deferred.
+SELECT NULL::void FROM (SELECT maintenance.set_captures('exchange.trades', '2026-03-01', true)) AS captured;
+SELECT is((SELECT concat_ws(' ', (m).action, (m).partition_name, (m).rows_moved) || ' ' || ((m).detail LIKE '%default partition during the merge%')
+             FROM (SELECT maintenance.compact_month(p, '2026-03-01', 'trades_p202603') AS m FROM maintenance.policy AS p
+                    WHERE p.parent_table = 'exchange.trades') AS c),
+    'deferred trades_p202603 0 true', 'a merge that finds rows of its month in the default partition is deferred, not an error');
+SELECT ok((SELECT count(*) FROM maintenance.partitions_of('exchange.trades') WHERE partition_name LIKE 'trades_p202603__') = 15
+          AND to_regclass('exchange.trades_p202603') IS NULL
+          AND (SELECT tableoid::regclass::text FROM exchange.trades WHERE trade_id = 'c-march') = 'exchange.trades_default',
+    '... and nothing changed: the 15 days stay, no month table, the row waits in the default partition');
+DELETE FROM exchange.trades WHERE trade_id = 'c-march';
 
 -- Retention removes whole months: snapshots (180 days, drop) compacted by the test.
 SELECT pg_temp.clear_partitions('exchange.market_snapshots');

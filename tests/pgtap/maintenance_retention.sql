@@ -28,8 +28,8 @@ SELECT is(
     (SELECT array_agg(concat_ws(' ', action, partition_name, rows_moved))
        FROM maintenance.run_policies(ARRAY['exchange.market_snapshots'], NULL, '2026-03-12 12:00+00', false, NULL)
       WHERE action = 'drop'),
-    ARRAY['drop market_snapshots_p20250911 1', 'drop market_snapshots_p20250912 0'],
-    'as the clock moves on, each day is dropped once it is wholly older than the cut-off');
+    ARRAY['drop market_snapshots_p20250911 1'],
+    'as the clock moves on, each day is dropped once it is wholly older than the cut-off (the empty days after it, far from the clock, never got one)');
 
 -- Detach, and the newest data: order-book deltas keep 90 days, then are detached.
 SELECT pg_temp.clear_partitions('exchange.orderbook_deltas');

@@ -2,7 +2,7 @@
 -- breaks one fails here with the object's name. marketdb's schemas: the five domains and
 -- maintenance; partitions, chunks and extension objects follow their parents' rules.
 BEGIN;
-SELECT plan(10);
+SELECT plan(11);
 
 CREATE TEMP VIEW own_schema (nspname) AS
     VALUES ('exchange'), ('onchain'), ('crypto'), ('macro'), ('equities'), ('maintenance');
@@ -122,7 +122,30 @@ CREATE TEMP VIEW breach (rule, object) AS
             CROSS JOIN (VALUES ('infinity'), ('-infinity')) AS v (value)
            WHERE a.atttypid IN ('timestamptz'::regtype, 'timestamp'::regtype, 'date'::regtype)
              AND a.attname NOT IN ('created_at', 'updated_at')
-             AND NOT pg_temp.refused(r.oid, a.attname, v.value)) AS b (object);
+             AND NOT pg_temp.refused(r.oid, a.attname, v.value)) AS b (object)
+    UNION ALL
+    -- A partition (or a chunk) is a table a role can write directly: it carries exactly its
+    -- parent's privileges, column rules included, or it is a way past them; an archive of a
+    -- registered table carries them without INSERT, UPDATE, DELETE and TRUNCATE.
+    SELECT 'partition privileges', object FROM (SELECT i.inhrelid::regclass::text
+            FROM pg_inherits AS i
+            JOIN pg_class AS p ON p.oid = i.inhparent AND p.relkind IN ('p', 'r')
+           WHERE p.relnamespace IN (SELECT oid FROM pg_namespace WHERE nspname IN (SELECT nspname FROM own_schema))
+             AND EXISTS ((SELECT * FROM maintenance.privileges_of(i.inhrelid) EXCEPT SELECT * FROM maintenance.privileges_of(i.inhparent))
+                         UNION ALL
+                         (SELECT * FROM maintenance.privileges_of(i.inhparent) EXCEPT SELECT * FROM maintenance.privileges_of(i.inhrelid)))
+          UNION ALL
+          SELECT a.archive::text
+            FROM maintenance.policy AS pol
+           CROSS JOIN LATERAL maintenance.archives_of(pol.parent_table::regclass) AS a (archive)
+           WHERE pol.kind = 'partitioned'
+             AND EXISTS ((SELECT * FROM maintenance.privileges_of(a.archive)
+                          EXCEPT SELECT * FROM maintenance.privileges_of(pol.parent_table::regclass)
+                                  WHERE privilege_type NOT IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'))
+                         UNION ALL
+                         (SELECT * FROM maintenance.privileges_of(pol.parent_table::regclass)
+                           WHERE privilege_type NOT IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')
+                          EXCEPT SELECT * FROM maintenance.privileges_of(a.archive)))) AS b (object);
 
 -- Each rule holds on the deployed schema.
 SELECT is_empty($$SELECT object FROM breach WHERE rule = 'comment'$$, 'every table, view and routine has a comment');
@@ -134,6 +157,8 @@ SELECT is_empty($$SELECT object FROM breach WHERE rule = 'finite number'$$, 'eve
 SELECT is_empty($$SELECT object FROM breach WHERE rule = 'blank key'$$, 'every text key column rejects blanks');
 SELECT is_empty($$SELECT object FROM breach WHERE rule = 'text length'$$, 'every text column has a length limit (a foreign key''s column has its parent''s)');
 SELECT is_empty($$SELECT object FROM breach WHERE rule = 'finite time'$$, 'every time a writer sets is finite');
+SELECT is_empty($$SELECT object FROM breach WHERE rule = 'partition privileges'$$,
+    'every partition has exactly its parent''s privileges, column level included (archives without writes)');
 
 -- Each rule can fail: a table and a function made against all of them are reported by
 -- every rule, with their names.
@@ -147,9 +172,13 @@ CREATE INDEX style_canary_amount_idx ON exchange.style_canary (amount);
 CREATE INDEX style_canary_amount_desc_idx ON exchange.style_canary (amount DESC);
 CREATE FUNCTION exchange.style_canary_fn() RETURNS int LANGUAGE sql AS 'SELECT 1';
 GRANT EXECUTE ON FUNCTION exchange.style_canary_fn() TO PUBLIC;
+CREATE TABLE exchange.style_canary_parts (seen_at timestamptz, amount numeric) PARTITION BY RANGE (seen_at);
+CREATE TABLE exchange.style_canary_parts_default PARTITION OF exchange.style_canary_parts DEFAULT;
+GRANT UPDATE (amount) ON exchange.style_canary_parts TO marketdb_writer;
 SELECT set_eq(
     $$SELECT rule FROM breach WHERE object LIKE '%style\_canary%'$$,
-    ARRAY['comment', 'foreign key index', 'duplicate index', 'search_path', 'PUBLIC execute', 'finite number', 'blank key', 'text length', 'finite time'],
+    ARRAY['comment', 'foreign key index', 'duplicate index', 'search_path', 'PUBLIC execute', 'finite number', 'blank key', 'text length', 'finite time',
+          'partition privileges'],
     'every rule reports a table and a function that break it');
 
 SELECT * FROM finish();
