@@ -32,11 +32,16 @@ def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
     assert {"ours_ms", "partman_ms"} <= set(data["maintenance"]["add_next_day"])
     assert {"ours_rows_per_s", "partman_rows_per_s"} <= set(data["maintenance"]["rescue_default"])
     assert {"deploy_with_verify_s", "revert_s", "deploy_s_per_change"} <= set(data["deploy"])
-    assert set(data["targets"]) == set(bench.TARGETS) | {"maintenance_noop", "writer_wait_detach", "writer_wait_rescue"}
+    assert set(data["targets"]) == set(bench.TARGETS) | {"maintenance_noop", "writer_wait_detach", "writer_wait_rescue", "writer_wait_edge_row"}
     for key in ("detach", "rescue"):
         assert {"ours_ms", "ours_writer_max_wait_ms", "partman_ms", "partman_writer_max_wait_ms"} <= set(data["writer_waits"][key])
     assert {"ours_late_writer_max_wait_ms", "ours_late_rows", "partman_late_writer_max_wait_ms",
             "partman_writer_errors"} <= set(data["writer_waits"]["rescue"])
+    edges = data["edges"]
+    assert {"run_ms", "writer_max_wait_ms", "partitions_added"} <= set(edges["edge_row"])
+    assert {"rows", "default_ms", "default_no_trigger_ms", "routed_ms", "ratio"} <= set(edges["horizon_trigger"])
+    assert [a["default_rows"] for a in edges["attach"]] == list(bench.EDGE_DEFAULT_ROWS)
+    assert all({"rows", "partitions", "ms"} <= set(a) for a in edges["analyze"]) and len(edges["analyze"]) == 2
     for h in data["history"]:
         assert {"writer_max_wait_ms", "parent_locked_max_ms", "partitions_first_merge", "steady_writer_max_wait_ms"} <= set(h["compaction"])
     if config.database_url() is None:  # a standby is made only of the private server

@@ -468,7 +468,9 @@ def test_a_skipped_table_exits_3_and_shows_in_status(maint_url):
 
 def test_hostile_rows_stay_in_the_default_partition_reported_and_status_still_works(maint_url):
     """A registered table without a time-window constraint, fed the rows that wedged or
-    exploded v0.1.0's maintenance: infinity, -infinity, year 294276, 1970."""
+    exploded v0.1.0's maintenance: infinity, -infinity, year 294276, 1970. The future ones
+    are refused now (hostile_ts_within_horizon); stored before that rule (planted here as a
+    subscriber's apply worker writes, past ordinary triggers), they stay reported."""
     with db.connect(maint_url) as conn:
         conn.execute("SET ROLE marketdb_owner")
         conn.execute("CREATE TABLE exchange.hostile (id bigint GENERATED ALWAYS AS IDENTITY, ts timestamptz NOT NULL) PARTITION BY RANGE (ts)")
@@ -476,8 +478,13 @@ def test_hostile_rows_stay_in_the_default_partition_reported_and_status_still_wo
         conn.execute("RESET ROLE")
         conn.execute("SELECT maintenance.register_partitioned_table('exchange.hostile', p_retention => interval '30 days')")
         conn.execute("SET statement_timeout = '60s'")
-        conn.execute("INSERT INTO exchange.hostile (ts) VALUES ('infinity'), ('-infinity'), ('294276-12-31 23:00+00'), ('1970-01-01'),"
-                     " (now() + interval '9 days'), (now() - interval '45 days')")
+        for future in ("infinity", "294276-12-31 23:00+00"):
+            with pytest.raises(psycopg.errors.CheckViolation, match='violates rule "hostile_ts_within_horizon"'):
+                conn.execute("INSERT INTO exchange.hostile (ts) VALUES (%s)", (future,))
+        conn.execute("SET session_replication_role = replica")
+        conn.execute("INSERT INTO exchange.hostile (ts) VALUES ('infinity'), ('294276-12-31 23:00+00')")
+        conn.execute("RESET session_replication_role")
+        conn.execute("INSERT INTO exchange.hostile (ts) VALUES ('-infinity'), ('1970-01-01'), (now() + interval '9 days'), (now() - interval '45 days')")
         partitions = conn.execute("SELECT count(*) FROM maintenance.partitions_of('exchange.hostile')").fetchone()[0]
     try:
         result = cli(maint_url, "maintain", "--table", "exchange.hostile", "--json")
@@ -490,7 +497,7 @@ def test_hostile_rows_stay_in_the_default_partition_reported_and_status_still_wo
         outside = [a for a in actions if a["action"] == "out_of_window"]
         assert len(outside) == 1 and outside[0]["rows_moved"] == 4, actions
         assert "-infinity" in outside[0]["detail"] and "infinity" in outside[0]["detail"]
-        assert json.loads(result.stdout)["status"] == "partial"
+        assert json.loads(result.stdout)["status"] == "ok"  # reported, but no work for a later run
         assert count(maint_url, "SELECT count(*) FROM maintenance.partitions_of('exchange.hostile')") == partitions + 1
         assert count(maint_url, "SELECT count(*) FROM exchange.hostile_default") == 4
         status = cli(maint_url, "status", "--json")
@@ -631,3 +638,139 @@ def test_prepare_rescue_installs_the_capture_only_while_rows_wait_and_never_wait
         assert conn.execute("SELECT count(*) FROM maintenance.prepare_rescue('exchange.orderbook_deltas')").fetchone()[0] == 0
         with pytest.raises(psycopg.errors.InvalidParameterValue, match="p_parent_table: exchange.markets has no maintenance policy"):
             conn.execute("SELECT * FROM maintenance.prepare_rescue('exchange.markets')")
+
+
+# --------------------------------------------------------------------------- a hostile or careless caller
+
+
+def test_an_abandoned_maintenance_transaction_ends_within_a_second_and_the_next_run_proceeds(maint_url):
+    """A maintainer login that claims a table (prepare_rescue) and leaves its transaction
+    open used to make every later run skip the table for as long as its session lived."""
+    role = f"maint_idle_{os.getpid()}"
+    with db.connect(maint_url) as conn:
+        conn.execute(psycopg.sql.SQL("CREATE ROLE {} LOGIN PASSWORD 'x' IN ROLE marketdb_maintainer").format(psycopg.sql.Identifier(role)))
+    try:
+        abandoned = psycopg.connect(psycopg.conninfo.make_conninfo(maint_url, user=role, password="x"))
+        abandoned.execute("SELECT * FROM maintenance.prepare_rescue('exchange.trades')").fetchall()
+        claimed = time.monotonic()
+        held = cli(maint_url, "maintain", "--table", "exchange.trades", "--json")
+        assert held.returncode == 3 and [a["action"] for a in json.loads(held.stdout)["actions"]] == ["skip"], held.stdout
+        while True:
+            result = cli(maint_url, "maintain", "--table", "exchange.trades", "--json")
+            if result.returncode == 0 or time.monotonic() - claimed > 10:
+                break
+            time.sleep(0.2)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "skip" not in [a["action"] for a in json.loads(result.stdout)["actions"]]
+        assert time.monotonic() - claimed < 4  # 1 s idle, plus the CLI's start-ups
+        with pytest.raises((psycopg.OperationalError, psycopg.errors.IdleInTransactionSessionTimeout)):
+            abandoned.execute("SELECT 1")
+        abandoned.close()
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute(psycopg.sql.SQL("DROP ROLE {}").format(psycopg.sql.Identifier(role)))
+
+
+def test_a_session_holding_a_capture_log_makes_the_run_lock_timeout_and_readers_cannot(maint_url):
+    """A lock held on a rescue's capture log made the run an error (exit 1) where any other
+    lock wait gives lock_timeout (exit 3); and the reader role could take one."""
+    # Past the 20 days test_cli_premake_creates_further_ahead makes, within the horizon.
+    day = (datetime.now(timezone.utc) + timedelta(days=25)).replace(hour=12, minute=0, second=0, microsecond=0)
+    with db.connect(maint_url) as conn:
+        conn.execute("INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask) VALUES ('LOG', %s, 40, 45)", (day,))
+        assert [r[0] for r in conn.execute("SELECT action FROM maintenance.prepare_rescue('exchange.market_snapshots')")] == ["capture"]
+        log = conn.execute("SELECT maintenance.capture_log('exchange.market_snapshots_default')::text").fetchone()[0]
+        assert log is not None
+        # The reader role can neither read nor lock a capture log: it is maintenance's own.
+        conn.execute("SET ROLE marketdb_reader")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(f"SELECT count(*) FROM {log}")
+        conn.execute("RESET ROLE")
+    with psycopg.connect(maint_url) as holder:  # a superuser's session reading the log
+        holder.execute(f"SELECT count(*) FROM {log}").fetchone()
+        result = cli(maint_url, "maintain", "--table", "exchange.market_snapshots", "--json")
+        holder.rollback()
+    assert result.returncode == 3, result.stdout + result.stderr
+    # (the parent's planner statistics may still be refreshed: ANALYZE skips what is locked)
+    assert [a["action"] for a in json.loads(result.stdout)["actions"] if a["action"] != "analyze"] == ["lock_timeout"], result.stdout
+    assert count(maint_url, "SELECT count(*) FROM exchange.market_snapshots_default WHERE ticker = 'LOG'") == 1
+    again = cli(maint_url, "maintain", "--table", "exchange.market_snapshots", "--json")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert count(maint_url, "SELECT count(*) FROM exchange.market_snapshots_default") == 0
+
+
+def test_one_row_at_the_window_edge_costs_one_partition_and_a_writer_of_today_under_100ms(maint_url):
+    """One accepted trade at 2018-01-01 00:00 made the next run make 400 partitions under the
+    parent's lock while a writer of today's trades waited 2.7 s."""
+    with db.connect(maint_url) as conn:
+        # Up to date first, so that what the run below makes is the edge row's doing alone.
+        conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades')")
+        conn.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                     " VALUES ('edge-2018', 'EDGE', '2018-01-01 00:00+00', 50, 50, 1, 'yes')")
+        before = conn.execute("SELECT array_agg(partition_name::text) FROM maintenance.partitions_of('exchange.trades')").fetchone()[0]
+    stop, waits, errors = threading.Event(), [], []
+
+    def writer() -> None:
+        with psycopg.connect(maint_url, autocommit=True) as conn:
+            i = 0
+            while not stop.is_set():
+                i += 1
+                started = time.perf_counter()
+                try:
+                    conn.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
+                                 " VALUES (%s, 'NOW', now(), 50, 50, 1, 'yes')", (f"edge-now-{i}",))
+                except psycopg.Error as exc:
+                    errors.append(str(exc))
+                waits.append((time.perf_counter() - started) * 1000)
+                time.sleep(0.002)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        time.sleep(0.3)
+        result = cli(maint_url, "maintain", "--table", "exchange.trades", "--json")
+        time.sleep(0.2)
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+    assert result.returncode == 0, result.stdout + result.stderr
+    actions = [(a["action"], a["partition_name"]) for a in json.loads(result.stdout)["actions"]]
+    assert ("rescue", "trades_p20180101") in actions and ("compact", "trades_p201801") in actions, actions
+    assert not [a for a in actions if a[0] == "deferred"], actions
+    assert errors == [] and len(waits) > 20
+    assert max(waits) < 100, f"a writer of today waited {max(waits):.0f} ms"
+    with db.connect(maint_url) as conn:
+        # One month partition more (its day was made and merged) and at most the week before
+        # the clock that gap filling covers; no other old day was made.
+        after = conn.execute("SELECT array_agg(partition_name::text) FROM maintenance.partitions_of('exchange.trades')").fetchone()[0]
+        today = conn.execute("SELECT (now() AT TIME ZONE 'UTC')::date").fetchone()[0]
+        week = {f"trades_p{today - timedelta(days=d):%Y%m%d}" for d in range(0, 8)}
+        assert set(after) - set(before) <= {"trades_p201801"} | week, (before, after)
+        assert "trades_p201801" in after
+        assert conn.execute("SELECT tableoid::regclass::text FROM exchange.trades WHERE trade_id = 'edge-2018'").fetchone()[0] == "exchange.trades_p201801"
+
+
+def test_maintenance_analyzes_a_parent_once_its_partitions_changed_and_the_plan_improves(maint_url):
+    with db.connect(maint_url) as conn:
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute("CREATE TABLE exchange.stats (ticker text NOT NULL, ts timestamptz NOT NULL) PARTITION BY RANGE (ts)")
+        conn.execute("CREATE TABLE exchange.stats_default PARTITION OF exchange.stats DEFAULT")
+        conn.execute("RESET ROLE")
+        conn.execute("SELECT maintenance.register_partitioned_table('exchange.stats')")
+        conn.execute("INSERT INTO exchange.stats SELECT 'T' || (g % 3), now() - g * interval '1 minute' FROM generate_series(1, 3000) AS g")
+        plan = "EXPLAIN (FORMAT JSON) SELECT ticker, count(*) FROM exchange.stats GROUP BY ticker"
+        assert conn.execute(plan).fetchone()[0][0]["Plan"]["Plan Rows"] == 200  # no statistics: the default
+    try:
+        first = cli(maint_url, "maintain", "--table", "exchange.stats", "--json")
+        assert first.returncode == 0, first.stderr
+        assert "analyze" in [a["action"] for a in json.loads(first.stdout)["actions"]]
+        with db.connect(maint_url) as conn:
+            assert conn.execute(plan).fetchone()[0][0]["Plan"]["Plan Rows"] == 3
+            assert conn.execute("SELECT last_analyze IS NOT NULL FROM pg_stat_all_tables WHERE relid = 'exchange.stats'::regclass").fetchone()[0]
+        # Analyzed today, nothing changed: the next run leaves it alone.
+        second = cli(maint_url, "maintain", "--table", "exchange.stats", "--json")
+        assert [a["action"] for a in json.loads(second.stdout)["actions"]] == ["noop"], second.stdout
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'exchange.stats'")
+            conn.execute("DROP TABLE exchange.stats")

@@ -11,8 +11,10 @@
 -- the default partition only ever holds rows a run can place.
 --
 -- The rule is a trigger on the default partition alone: a row routed to a partition (every
--- row of a day that has one) never fires it, so ordinary ingestion pays nothing; only rows
--- reaching the default pay a lookup (bench section "horizon"). An AFTER trigger, so a row
+-- row of a day that has one) never fires it, so ordinary ingestion pays nothing. Its WHEN
+-- compares the key with the horizon (days baked in from the policy): a row within it pays
+-- that comparison and no function call (bench row 11); the function, for rows past it,
+-- checks the policy as it is now and names the rule. An AFTER trigger, so a row
 -- that also breaks a CHECK is refused by the CHECK's name first. Relative to the server's
 -- clock (now(), the transaction's start), UTC days: a row for the last day of the horizon is
 -- taken, midnight after it is refused, at any hour of the day.
@@ -37,6 +39,22 @@ $function$;
 COMMENT ON FUNCTION maintenance.horizon_of(maintenance.policy, timestamptz) IS
     'Where the days maintenance makes partitions for end at a time: reference day + greatest(premake, 31) + 1, UTC (internal)';
 
+-- The trigger for a default partition whose key is p_key, refusing from UTC midnight of
+-- today + p_days (greatest(premake, 31) + 1, as horizon_of).
+CREATE FUNCTION maintenance.horizon_trigger(p_default regclass, p_key name, p_days integer)
+RETURNS text
+LANGUAGE sql
+IMMUTABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+    SELECT format('CREATE TRIGGER marketdb_horizon AFTER INSERT OR UPDATE OF %1$I ON %2$s FOR EACH ROW'
+                  ' WHEN (NEW.%1$I >= (((now() AT TIME ZONE ''UTC'')::date + %3$s)::timestamp AT TIME ZONE ''UTC''))'
+                  ' EXECUTE FUNCTION maintenance.refuse_past_horizon(%3$L)', p_key, p_default, p_days)
+$function$;
+
+COMMENT ON FUNCTION maintenance.horizon_trigger(regclass, name, integer) IS
+    'The CREATE TRIGGER of the horizon rule on a default partition, for a horizon of p_days UTC days (internal)';
+
 -- SECURITY DEFINER: the writer cannot read the registry.
 CREATE FUNCTION maintenance.refuse_past_horizon()
 RETURNS trigger
@@ -58,6 +76,7 @@ BEGIN
     v_key := (SELECT k.column_name FROM maintenance.partition_key(v_parent) AS k);
     EXECUTE format('SELECT ($1).%I', v_key) INTO v_value USING NEW;
     v_horizon := maintenance.horizon_of(v_policy, now());
+    -- The WHEN used the days of the policy when the trigger was made; the policy decides.
     IF v_value >= v_horizon THEN
         RAISE EXCEPTION 'new row for relation "%" violates rule "%"', split_part(v_parent::text, '.', 2),
                         format('%s_%s_within_horizon', split_part(v_policy.parent_table, '.', 2), v_key)
@@ -76,7 +95,8 @@ $function$;
 COMMENT ON FUNCTION maintenance.refuse_past_horizon() IS
     'Trigger on a default partition: refuses a row dated past the days maintenance makes partitions for (internal)';
 
--- Installs the trigger on a registered table's default partition when it lacks it. Waits
+-- Installs the trigger on a registered table's default partition when it lacks it, or
+-- replaces it when the policy's premake changed its days. Waits
 -- at most 50 ms for the default partition's lock (a writer of a late row in flight): the
 -- next run installs it then. Returns whether the default partition has it.
 CREATE FUNCTION maintenance.guard_default(p_parent regclass)
@@ -88,16 +108,21 @@ AS $function$
 DECLARE
     v_default regclass := (SELECT p.partition FROM maintenance.partitions_of(p_parent) AS p WHERE p.is_default);
     v_key     name := (SELECT k.column_name FROM maintenance.partition_key(p_parent) AS k);
+    v_days    integer := (SELECT greatest(p.premake_days, 31) + 1 FROM maintenance.policy AS p WHERE p.parent_table = p_parent::text);
+    v_args    bytea;
 BEGIN
-    IF v_default IS NULL THEN
+    IF v_default IS NULL OR v_days IS NULL THEN
         RETURN false;
     END IF;
-    IF EXISTS (SELECT FROM pg_trigger AS t WHERE t.tgrelid = v_default AND t.tgname = 'marketdb_horizon') THEN
+    SELECT t.tgargs INTO v_args FROM pg_trigger AS t WHERE t.tgrelid = v_default AND t.tgname = 'marketdb_horizon';
+    IF v_args = convert_to(v_days::text, 'UTF8') || '\x00'::bytea THEN  -- tgargs: each argument NUL-terminated
         RETURN true;
     END IF;
     BEGIN
-        EXECUTE format('CREATE TRIGGER marketdb_horizon AFTER INSERT OR UPDATE OF %I ON %s'
-                       ' FOR EACH ROW EXECUTE FUNCTION maintenance.refuse_past_horizon()', v_key, v_default);
+        IF v_args IS NOT NULL THEN
+            EXECUTE format('DROP TRIGGER marketdb_horizon ON %s', v_default);
+        END IF;
+        EXECUTE maintenance.horizon_trigger(v_default, v_key, v_days);
     EXCEPTION WHEN lock_not_available THEN
         RETURN false;
     END;
@@ -114,19 +139,19 @@ DECLARE
     v_default record;
 BEGIN
     FOR v_default IN
-        SELECT d.partition, k.column_name
+        SELECT d.partition, k.column_name, greatest(p.premake_days, 31) + 1 AS days
           FROM maintenance.policy AS p
          CROSS JOIN LATERAL maintenance.partitions_of(p.parent_table::regclass) AS d
          CROSS JOIN LATERAL maintenance.partition_key(p.parent_table::regclass) AS k
          WHERE p.kind = 'partitioned' AND d.is_default
     LOOP
-        EXECUTE format('CREATE TRIGGER marketdb_horizon AFTER INSERT OR UPDATE OF %I ON %s'
-                       ' FOR EACH ROW EXECUTE FUNCTION maintenance.refuse_past_horizon()', v_default.column_name, v_default.partition);
+        EXECUTE maintenance.horizon_trigger(v_default.partition, v_default.column_name, v_default.days);
     END LOOP;
 END
 $do$;
 
 REVOKE EXECUTE ON FUNCTION maintenance.horizon_of(maintenance.policy, timestamptz) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.horizon_trigger(regclass, name, integer) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.refuse_past_horizon() FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.guard_default(regclass) FROM marketdb_maintainer;
 

@@ -17,6 +17,7 @@ $do$;
 
 DROP FUNCTION maintenance.guard_default(regclass);
 DROP FUNCTION maintenance.refuse_past_horizon();
+DROP FUNCTION maintenance.horizon_trigger(regclass, name, integer);
 DROP FUNCTION maintenance.horizon_of(maintenance.policy, timestamptz);
 
 COMMIT;

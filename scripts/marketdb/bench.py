@@ -171,8 +171,7 @@ def setup(conn: psycopg.Connection, start: datetime) -> None:
         conn.execute(f"CREATE TABLE bench.{twin} (LIKE {source} INCLUDING ALL)")
     # Only the benchmark's own tables are maintained in this database.
     conn.execute("UPDATE maintenance.policy SET enabled = false")
-    maintain_at(conn, "exchange.trades", start)
-    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades', now())")
+    cover_days(conn, "exchange.trades", start)
     conn.commit()
 
 
@@ -271,8 +270,7 @@ def point_read_benchmark(conn, sizes: Sizes) -> dict:
     """One ticker's trades for one day, out of read_days x read_rows_per_day trades."""
     end = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
     start = end - timedelta(days=sizes.read_days - 1)
-    maintain_at(conn, "exchange.trades", start)
-    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.trades', now())")
+    cover_days(conn, "exchange.trades", start)
     conn.execute("TRUNCATE exchange.trades, bench.exchange_trades_plain")
     total = sizes.read_days * sizes.read_rows_per_day
     # Generated in the server from a fixed seed: skewed tickers, times spread over each day.
@@ -565,7 +563,7 @@ def _make_maintenance_tables(conn, n: int) -> None:
         conn.execute(f"CREATE TABLE bench_ours.{name}_default PARTITION OF bench_ours.{name} DEFAULT")
         conn.execute("RESET ROLE")
         conn.execute("SELECT maintenance.register_partitioned_table(%s)", (f"bench_ours.{name}",))
-        maintain_at(conn, f"bench_ours.{name}", first + timedelta(days=1))
+        cover_days(conn, f"bench_ours.{name}", first)
         # One run makes at most 400 partitions per table: run until nothing is deferred.
         while conn.execute("SELECT count(*) FILTER (WHERE action = 'deferred') FROM maintenance.run_maintenance_for(%s, now(), false, 8)",
                            (f"bench_ours.{name}",)).fetchone()[0]:
@@ -589,6 +587,19 @@ def maintain_at(conn, table: str, reference, premake: int | None = None) -> None
     """A maintenance run at a reference time far from the clock: the owner's path (the bench
     connects as a superuser); the maintainer's entry points hold real runs near the clock."""
     conn.execute("SELECT count(*) FROM maintenance.run_policies(ARRAY[%s], %s, %s, false, %s)", (table, table, reference, premake))
+
+
+def cover_days(conn, table: str, first: date | datetime) -> None:
+    """Partitions for every day from first through the clock's premake. Gap filling only looks
+    a week back from its reference, so step the reference a week at a time, then run at now."""
+    if not isinstance(first, datetime):
+        first = datetime.combine(first, datetime.min.time(), timezone.utc)
+    now = conn.execute("SELECT now()").fetchone()[0]  # the server's clock: tests move it
+    reference = first + timedelta(days=1)
+    while reference < now - timedelta(days=7):
+        maintain_at(conn, table, reference)
+        reference += timedelta(days=7)
+    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s, now())", (table,))
 
 
 def run_all(conn) -> None:
@@ -850,6 +861,115 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
     return result
 
 
+EDGE_WAIT_TARGET_MS = 100
+EDGE_DEFAULT_ROWS = (0, 10_000, 100_000)  # rows in the default partition during a month's ATTACH
+
+
+def edge_benchmark(conn, url: str, sizes: Sizes) -> dict:
+    """Issue 19's measures on bench_ours.e1: (a) a writer of today's rows while maintenance
+    handles one row at 2018-01-01 (its day rescued, then merged into its month); (b) the
+    horizon trigger's cost on rows that land in a default partition (rows routed to their
+    day never meet it); (c) what rows in the default partition cost a month's ATTACH, which
+    scans it (compaction_plan defers merges above 10,000 such rows); (d) ANALYZE of the
+    parent after maintenance changed its partitions."""
+    ddl = "CREATE TABLE bench_ours.e1 (id bigint NOT NULL, ts timestamptz NOT NULL, v numeric NOT NULL, CONSTRAINT e1_key UNIQUE (id, ts)) PARTITION BY RANGE (ts)"
+    conn.execute("DROP TABLE IF EXISTS bench_ours.e1")
+    conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'bench_ours.e1'")
+    conn.execute("SET ROLE marketdb_owner")
+    conn.execute(ddl)
+    conn.execute("CREATE TABLE bench_ours.e1_default PARTITION OF bench_ours.e1 DEFAULT")
+    conn.execute("RESET ROLE")
+    conn.execute("SELECT maintenance.register_partitioned_table('bench_ours.e1')")
+    conn.execute("SELECT maintenance.set_compaction('bench_ours.e1', interval '3 days')")
+    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('bench_ours.e1', now())")
+    conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.e1')")
+    conn.commit()
+    result: dict = {}
+
+    log("11: writer waits while one row at 2018-01-01 is handled")
+    partitions = lambda: count(conn, "SELECT count(*) FROM maintenance.partitions_of('bench_ours.e1')")
+    before = partitions()
+    conn.execute("INSERT INTO bench_ours.e1 (id, ts, v) VALUES (-1, '2018-01-01 00:00+00', 0)")
+    conn.commit()
+    ours = _with_writer(url, "bench_ours.e1", lambda: run_all(conn))
+    check(ours[4] == [], f"no writer error while the edge row was handled: {ours[4][:3]}")
+    check(count(conn, "SELECT count(*) FROM bench_ours.e1_p201801") == 1, "the edge row is in its month")
+    result["edge_row"] = {"run_ms": round(ours[0], 1), "writer_max_wait_ms": round(ours[1], 1),
+                          "partitions_added": partitions() - before}
+
+    n = sizes.rescue_rows
+    log(f"11: the horizon trigger's cost on {n:,} rows that land in the default partition")
+    day = server_today(conn)
+    waiting = datetime.combine(day + timedelta(days=20), datetime.min.time(), timezone.utc)
+    routed = datetime.combine(day, datetime.min.time(), timezone.utc)
+    fill = "INSERT INTO bench_ours.e1 (id, ts, v) SELECT g, %s::timestamptz + g * interval '1 ms', g FROM generate_series(1, %s) AS g"
+    times: dict[str, list[float]] = {"default": [], "default_no_trigger": [], "routed": []}
+
+    def insert(kind: str) -> float:
+        conn.execute("ALTER TABLE bench_ours.e1_default " + ("DISABLE" if kind == "default_no_trigger" else "ENABLE") + " TRIGGER marketdb_horizon")
+        conn.execute("DELETE FROM bench_ours.e1 WHERE id > 0")
+        conn.commit()
+        seconds = timed(lambda: (conn.execute(fill, (routed if kind == "routed" else waiting, n)), conn.commit()))
+        check(count(conn, "SELECT count(*) FROM bench_ours.e1 WHERE id > 0") == n, f"{kind}: every row stored")
+        return seconds
+
+    def one(i: int) -> float:
+        kinds = list(times) if i % 2 == 0 else list(reversed(times))
+        for kind in kinds:
+            seconds = insert(kind)
+            if i >= 0:
+                times[kind].append(seconds)
+        return 0.0
+
+    median_runs(sizes.runs, one)
+    conn.execute("ALTER TABLE bench_ours.e1_default ENABLE TRIGGER marketdb_horizon")
+    med = {k: statistics.median(v) for k, v in times.items()}
+    result["horizon_trigger"] = {"rows": n, "default_ms": round(med["default"] * 1000, 1),
+                                 "default_no_trigger_ms": round(med["default_no_trigger"] * 1000, 1),
+                                 "routed_ms": round(med["routed"] * 1000, 1),
+                                 "ratio": round(med["default"] / med["default_no_trigger"], 3)}
+
+    log("11: a month's ATTACH with rows in the default partition")
+    conn.execute("DELETE FROM bench_ours.e1 WHERE id > 0")
+    attach: list[dict] = []
+    for rows in EDGE_DEFAULT_ROWS:
+        conn.execute("DELETE FROM bench_ours.e1_default")
+        if rows:
+            conn.execute(fill, (waiting, rows))
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute("CREATE TABLE bench_ours.e1_attach (LIKE bench_ours.e1 INCLUDING ALL)")
+        conn.execute("RESET ROLE")
+        conn.commit()
+
+        def attach_once() -> None:
+            conn.execute("ALTER TABLE bench_ours.e1 ATTACH PARTITION bench_ours.e1_attach FOR VALUES FROM ('2017-06-01 00:00+00') TO ('2017-07-01 00:00+00')")
+            conn.commit()
+
+        seconds = timed(attach_once)
+        conn.execute("DROP TABLE bench_ours.e1_attach")
+        conn.commit()
+        attach.append({"default_rows": rows, "attach_ms": round(seconds * 1000, 2)})
+    conn.execute("DELETE FROM bench_ours.e1_default")
+    conn.commit()
+    result["attach"] = attach
+
+    log("11: ANALYZE of the parent")
+    analyze: list[dict] = []
+    for rows in (n, 10 * n):
+        conn.execute("DELETE FROM bench_ours.e1 WHERE id > 0")
+        conn.execute(fill.replace("g * interval '1 ms'", "g * interval '1 ms' * (86000000.0 / %s)"), (routed, rows, rows))
+        conn.commit()
+        seconds = statistics.median(timed(lambda: (conn.execute("ANALYZE (SKIP_LOCKED) bench_ours.e1"), conn.commit()))
+                                    for _ in range(3))
+        analyze.append({"rows": rows, "partitions": partitions(), "ms": round(seconds * 1000, 1)})
+    result["analyze"] = analyze
+    conn.execute("DROP TABLE bench_ours.e1")
+    conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'bench_ours.e1'")
+    conn.execute("UPDATE maintenance.policy SET enabled = true")
+    conn.commit()
+    return result
+
+
 def replication_benchmark(conn, url: str, sizes: Sizes) -> dict | None:
     """Issue 13's measure: a streaming standby of the private server during the biggest
     maintenance run of the benchmark, the online rescue of wait_rows rows (section 8's table):
@@ -957,7 +1077,7 @@ def machine(conn) -> dict:
 
 REQUIRED_FIELDS = {
     "mode", "when", "machine", "copy_exchange_trades", "copy_crypto_trades", "upsert_exchange_trades",
-    "upsert_onchain_trades", "point_read", "maintenance", "writer_waits", "deploy", "targets",
+    "upsert_onchain_trades", "point_read", "maintenance", "writer_waits", "edges", "deploy", "targets",
 }
 
 
@@ -1046,6 +1166,25 @@ def markdown(result: dict) -> str:
                          f"writer of today max wait {c['steady_writer_max_wait_ms']} ms, parent locked at most "
                          f"{c['steady_parent_locked_max_ms']} ms per month | - | - | <= 100 ms | "
                          f"{'yes' if c['steady_writer_max_wait_ms'] <= 100 else '**no**'} |")
+    e = result["edges"]
+    x = e["edge_row"]
+    lines.append(f"| 11 | writer max wait while a run handles one row at 2018-01-01 (rescue of its day, merge into its month; "
+                 f"{x['partitions_added']} partitions more, gap filling a week back at most) | {x['writer_max_wait_ms']} ms "
+                 f"(run {x['run_ms']} ms) | - | - | <= {EDGE_WAIT_TARGET_MS} ms | "
+                 f"{'yes' if result['targets']['writer_wait_edge_row']['met'] else '**no**'} |")
+    h = e["horizon_trigger"]
+    lines.append(f"| 11 | INSERT of {h['rows']:,} rows that wait in the default partition, horizon trigger on / off "
+                 f"(rows routed to their day never meet it: {h['routed_ms']} ms) | {h['default_ms']} ms | "
+                 f"trigger off: {h['default_no_trigger_ms']} ms | {h['ratio']} | report | - |")
+    base = e["attach"][0]["attach_ms"]
+    for a in e["attach"][1:]:
+        lines.append(f"| 11 | ATTACH of a month with {a['default_rows']:,} rows in the default partition (it is scanned; "
+                     f"compaction defers above 10,000) | {a['attach_ms']} ms | empty default: {base} ms | "
+                     f"{round(a['attach_ms'] / base, 3) if base else '-'} | report | - |")
+    small, big = e["analyze"][0], e["analyze"][-1]
+    lines.append(f"| 11 | ANALYZE of the parent ({big['partitions']} partitions), {big['rows']:,} rows / {small['rows']:,} rows "
+                 f"(sampled: the cost grows slower than the rows) | {big['ms']} ms | {small['ms']} ms | "
+                 f"{round(big['ms'] / small['ms'], 3) if small['ms'] else '-'} | report | - |")
     r = result.get("replication")
     if r:
         lines.append(f"| 10 | streaming standby during the biggest maintenance run (rescue of {r['rows']:,} rows, {r['run_ms']} ms) | "
@@ -1113,6 +1252,7 @@ def run(quick: bool, out_dir: Path) -> dict:
         result["maintenance"] = maintenance_benchmark(conn, sizes)
         result["writer_waits"] = writer_wait_benchmark(conn, url, sizes)
         result["history"] = history_benchmark(conn, url, sizes)
+        result["edges"] = edge_benchmark(conn, url, sizes)
         result["replication"] = replication_benchmark(conn, url, sizes)
         result["machine"] = machine(conn)
         conn.close()
@@ -1131,6 +1271,10 @@ def run(quick: bool, out_dir: Path) -> dict:
             "target": f"writer max wait <= {target} ms",
             "met": max_wait(result["writer_waits"][key]) <= target,
         }
+    result["targets"]["writer_wait_edge_row"] = {
+        "target": f"writer max wait <= {EDGE_WAIT_TARGET_MS} ms",
+        "met": result["edges"]["edge_row"]["writer_max_wait_ms"] <= EDGE_WAIT_TARGET_MS,
+    }
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "results.json").write_text(json.dumps(result, indent=2) + "\n")
     # The compression section comes from another run (bench_compression, on a full-edition

@@ -107,6 +107,14 @@ def run(
                           f"{n} daily partitions {'of ' + month + ' ' if month else ''}had their change capture "
                           f"{'installed' if month else 'removed'} (one per call)") for month, n in captures.items()]
                 rows += compaction
+                if not dry_run:
+                    # The parent's planner statistics, in a transaction of their own (the
+                    # function decides whether its partitions changed enough to need them).
+                    rows += conn.execute(
+                        "SELECT parent_table, action, partition_name, rows_moved, detail"
+                        "  FROM maintenance.analyze_for(%s)",
+                        (name,),
+                    ).fetchall()
             except psycopg.Error as exc:
                 if exc.sqlstate in ARGUMENT_SQLSTATES:
                     raise ArgumentRejected(exc.diag.message_primary or str(exc)) from exc
@@ -166,9 +174,10 @@ def summary_status(actions: list[Action]) -> str:
     kinds = {a.action for a in actions}
     if "error" in kinds:
         return "error"
-    if kinds & {"lock_timeout", "skip", "deferred", "out_of_window"}:
+    if kinds & {"lock_timeout", "skip", "deferred"}:
         return "partial"
-    if not actions or kinds == {"noop"}:
+    # Rows out of the window are reported, but no later run will do anything about them.
+    if not actions or kinds <= {"noop", "out_of_window"}:
         return "noop"
     return "ok"
 

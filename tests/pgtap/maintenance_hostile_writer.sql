@@ -5,7 +5,7 @@
 -- Fixed reference times (run_policies, run_compaction: the owner's paths).
 BEGIN;
 \ir _helpers.psql
-SELECT plan(32);
+SELECT plan(35);
 
 CREATE FUNCTION pg_temp.compact(p_table text, p_reference timestamptz) RETURNS text[]
 LANGUAGE plpgsql AS $$
@@ -123,11 +123,29 @@ SELECT lives_ok(format($$INSERT INTO exchange.market_snapshots (ticker, ts, yes_
                        (((now() AT TIME ZONE 'UTC')::date + 32)::timestamp AT TIME ZONE 'UTC') - interval '1 microsecond'),
     'the instant before it is taken (it waits in the default partition for its day)');
 RESET ROLE;
+-- The horizon follows the policy's premake: the trigger's WHEN has the days baked in, and a
+-- run (guard_default) replaces it when they change.
+UPDATE maintenance.policy SET premake_days = 60 WHERE parent_table = 'exchange.market_snapshots';
+SELECT maintenance.guard_default('exchange.market_snapshots');
+SELECT lives_ok(format($$INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask) VALUES ('T', %L, 40, 45)$$,
+                       (((now() AT TIME ZONE 'UTC')::date + 45)::timestamp AT TIME ZONE 'UTC')),
+    'with premake 60, a row 45 days ahead is taken');
+UPDATE maintenance.policy SET premake_days = 7 WHERE parent_table = 'exchange.market_snapshots';
+DELETE FROM exchange.market_snapshots_default WHERE ts >= now() + interval '33 days';
+SELECT maintenance.guard_default('exchange.market_snapshots');
+SELECT throws_like(format($$INSERT INTO exchange.market_snapshots (ticker, ts, yes_bid, yes_ask) VALUES ('T', %L, 40, 45)$$,
+                          (((now() AT TIME ZONE 'UTC')::date + 45)::timestamp AT TIME ZONE 'UTC')),
+    '%violates rule "market_snapshots_ts_within_horizon"%', 'premake back to 7, the next run''s guard refuses it again');
+SELECT is((SELECT count(*)::integer FROM pg_trigger AS t WHERE t.tgrelid = 'exchange.market_snapshots_default'::regclass
+             AND t.tgname = 'marketdb_horizon' AND pg_get_triggerdef(t.oid) LIKE '%WHEN%+ 32)%'),
+    1, 'one horizon trigger, its WHEN at 32 days: rows within the horizon call no function');
 -- A row stored before the rule (planted past the trigger) holds back only its own month.
-SET LOCAL session_replication_role = replica;
+SET LOCAL ROLE marketdb_owner;
+ALTER TABLE exchange.trades_default DISABLE TRIGGER marketdb_horizon;
 INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)
 VALUES ('edge-old-high', 'T', '2099-12-31 23:59:59.999999+00', 50, 50, 1, 'yes');
-RESET session_replication_role;
+ALTER TABLE exchange.trades_default ENABLE TRIGGER marketdb_horizon;
+RESET ROLE;
 SELECT is(pg_temp.actions('exchange.trades', '2026-03-10 12:00+00'), ARRAY['out_of_window 1'], 'a run reports the stored row');
 SELECT is((SELECT last_outcome FROM maintenance.policy WHERE parent_table = 'exchange.trades'), 'noop',
     '... without ending partial: there is nothing a later run would do');

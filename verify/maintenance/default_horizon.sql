@@ -8,5 +8,6 @@ SELECT 1 / (NOT EXISTS (SELECT FROM maintenance.policy AS p CROSS JOIN LATERAL m
                            AND NOT EXISTS (SELECT FROM pg_trigger AS t WHERE t.tgrelid = d.partition AND t.tgname = 'marketdb_horizon')))::integer;
 SELECT maintenance.horizon_of(p, now()) FROM maintenance.policy AS p WHERE false;
 SELECT maintenance.guard_default(NULL) WHERE false;
+SELECT 1 / (maintenance.horizon_trigger('maintenance.policy', 'ts', 32) LIKE 'CREATE TRIGGER marketdb_horizon %')::integer;
 
 ROLLBACK;
