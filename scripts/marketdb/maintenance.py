@@ -109,7 +109,7 @@ def run(
                 rows += compaction
                 if not dry_run:
                     # The parent's planner statistics, in a transaction of their own (the
-                    # function decides whether its partitions changed enough to need them).
+                    # function decides: only after maintenance changed its partitions).
                     rows += conn.execute(
                         "SELECT parent_table, action, partition_name, rows_moved, detail"
                         "  FROM maintenance.analyze_for(%s)",
