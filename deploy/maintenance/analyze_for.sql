@@ -58,7 +58,7 @@ BEGIN
     EXECUTE format('ANALYZE (SKIP_LOCKED) %s', v_canonical::regclass);
     v_result := (v_canonical, 'analyze', NULL, 0,
                  format('planner statistics of %s (and its %s partitions) refreshed in %s ms: %s',
-                        v_canonical, (SELECT count(*) FROM maintenance.partitions_of(v_canonical::regclass)),
+                        v_canonical, (SELECT count(*) FROM pg_inherits AS i WHERE i.inhparent = v_canonical::regclass),
                         round(extract(epoch FROM clock_timestamp() - v_started) * 1000),
                         CASE WHEN v_last IS NULL THEN 'it had none'
                              ELSE format('its partitions changed since %s', v_last) END));

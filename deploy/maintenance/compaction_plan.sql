@@ -40,7 +40,7 @@ BEGIN
     IF p_policy.kind <> 'partitioned' OR p_policy.compact_after IS NULL THEN
         RETURN;
     END IF;
-    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default);
+    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_parent);
     IF v_default IS NOT NULL THEN
         EXECUTE format('SELECT coalesce(array_agg(DISTINCT date_trunc(''month'', %1$I AT TIME ZONE ''UTC'')::date), ''{}''), count(*) FROM %2$s',
                        (SELECT k.column_name FROM maintenance.partition_key(v_parent) AS k), v_default)

@@ -106,8 +106,9 @@ SET search_path = pg_catalog, pg_temp
 SET lock_timeout = '50ms'
 AS $function$
 DECLARE
-    v_default regclass := (SELECT p.partition FROM maintenance.partitions_of(p_parent) AS p WHERE p.is_default);
-    v_key     name := (SELECT k.column_name FROM maintenance.partition_key(p_parent) AS k);
+    -- Runs at every run for every table: read the default from pg_partitioned_table, not
+    -- from partitions_of, which deparses every partition's bound.
+    v_default regclass := (SELECT nullif(t.partdefid, 0) FROM pg_partitioned_table AS t WHERE t.partrelid = p_parent);
     v_days    integer := (SELECT greatest(p.premake_days, 31) + 1 FROM maintenance.policy AS p WHERE p.parent_table = p_parent::text);
     v_args    bytea;
 BEGIN
@@ -122,7 +123,7 @@ BEGIN
         IF v_args IS NOT NULL THEN
             EXECUTE format('DROP TRIGGER marketdb_horizon ON %s', v_default);
         END IF;
-        EXECUTE maintenance.horizon_trigger(v_default, v_key, v_days);
+        EXECUTE maintenance.horizon_trigger(v_default, (SELECT k.column_name FROM maintenance.partition_key(p_parent) AS k), v_days);
     EXCEPTION WHEN lock_not_available THEN
         RETURN false;
     END;

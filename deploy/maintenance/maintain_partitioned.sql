@@ -114,7 +114,7 @@ BEGIN
     END LOOP;
 
     -- Rescues: stage every day, then everything else, then replay what changed meanwhile.
-    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default);
+    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_parent);
     v_rescued := ARRAY(SELECT s.day FROM unnest(v_plan) AS s WHERE s.action = 'rescue' ORDER BY s.day);
     IF cardinality(v_rescued) > 0 THEN
         v_log := maintenance.capture_log(v_default);

@@ -76,8 +76,32 @@ $function$;
 COMMENT ON FUNCTION maintenance.copy_privileges(regclass, regclass, boolean) IS
     'Gives a table exactly another''s table and column privileges, or (read-only) those without INSERT, UPDATE, DELETE, TRUNCATE (internal)';
 
+-- A table's privileges (privileges_of) as one comparable text: grantee OIDs, column names.
+CREATE FUNCTION maintenance.privilege_signature(p_table regclass)
+RETURNS text
+LANGUAGE sql
+STABLE
+SET search_path = pg_catalog, pg_temp
+AS $function$
+    SELECT coalesce(string_agg(DISTINCT g.grant, ',' ORDER BY g.grant), '')
+      FROM (SELECT format('%s %s %s', a.grantee, a.privilege_type, a.is_grantable) AS grant
+              FROM pg_class AS c CROSS JOIN LATERAL aclexplode(c.relacl) AS a
+             WHERE c.oid = p_table AND a.grantee <> c.relowner
+            UNION ALL
+            SELECT format('%s %s %s %I', a.grantee, a.privilege_type, a.is_grantable, t.attname)
+              FROM pg_class AS c
+              JOIN pg_attribute AS t ON t.attrelid = c.oid AND t.attnum > 0 AND NOT t.attisdropped
+             CROSS JOIN LATERAL aclexplode(t.attacl) AS a
+             WHERE c.oid = p_table AND a.grantee <> c.relowner) AS g
+$function$;
+
+COMMENT ON FUNCTION maintenance.privilege_signature(regclass) IS
+    'A table''s table and column privileges, its owner''s aside, as one text that equals another table''s when their privileges do (internal)';
+
 -- Every partition of a parent (the default included) whose privileges differ from the
--- parent's gets the parent's; returns how many did. Reads the catalog only when none does.
+-- parent's gets the parent's; returns how many did. Runs at every run for every table:
+-- partitions whose ACLs are the parent's, item for item, are passed by one join; only the
+-- others have their signatures compared.
 CREATE FUNCTION maintenance.align_privileges(p_parent regclass)
 RETURNS integer
 LANGUAGE plpgsql
@@ -86,12 +110,24 @@ AS $function$
 DECLARE
     v_part  regclass;
     v_fixed integer := 0;
+    v_want  text := maintenance.privilege_signature(p_parent);
 BEGIN
     FOR v_part IN
-        SELECT p.partition FROM maintenance.partitions_of(p_parent) AS p
-         WHERE EXISTS ((SELECT * FROM maintenance.privileges_of(p.partition) EXCEPT SELECT * FROM maintenance.privileges_of(p_parent))
-                       UNION ALL
-                       (SELECT * FROM maintenance.privileges_of(p_parent) EXCEPT SELECT * FROM maintenance.privileges_of(p.partition)))
+        WITH parts AS (
+            SELECT c.oid, c.relowner = pc.relowner AND c.relacl IS NOT DISTINCT FROM pc.relacl AS same
+              FROM pg_inherits AS i
+              JOIN pg_class AS c ON c.oid = i.inhrelid
+              JOIN pg_class AS pc ON pc.oid = i.inhparent
+             WHERE i.inhparent = p_parent),
+        columns_differ AS (
+            SELECT DISTINCT a.attrelid
+              FROM parts
+              JOIN pg_attribute AS a ON a.attrelid = parts.oid AND a.attnum > 0 AND NOT a.attisdropped
+              LEFT JOIN pg_attribute AS pa ON pa.attrelid = p_parent AND pa.attname = a.attname
+             WHERE a.attacl IS DISTINCT FROM pa.attacl)
+        SELECT parts.oid::regclass FROM parts
+         WHERE NOT (parts.same AND parts.oid NOT IN (SELECT attrelid FROM columns_differ))
+           AND maintenance.privilege_signature(parts.oid) <> v_want
     LOOP
         PERFORM maintenance.copy_privileges(p_parent, v_part, false);
         v_fixed := v_fixed + 1;
@@ -164,5 +200,6 @@ REVOKE EXECUTE ON FUNCTION maintenance.copy_privileges(regclass, regclass, boole
 REVOKE EXECUTE ON FUNCTION maintenance.align_privileges(regclass) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.archives_of(regclass) FROM marketdb_maintainer;
 REVOKE EXECUTE ON FUNCTION maintenance.privileges_of(regclass) FROM marketdb_maintainer;
+REVOKE EXECUTE ON FUNCTION maintenance.privilege_signature(regclass) FROM marketdb_maintainer;
 
 COMMIT;

@@ -47,7 +47,7 @@ BEGIN
         RETURN NEXT v_result;
         RETURN;
     END IF;
-    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_canonical::regclass) AS p WHERE p.is_default);
+    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_canonical::regclass);
     IF v_policy.kind <> 'partitioned' OR v_default IS NULL THEN
         RETURN;
     END IF;

@@ -46,6 +46,7 @@ COMMENT ON FUNCTION maintenance.make_read_only_archive(regclass) IS
 
 DROP FUNCTION maintenance.archives_of(regclass);
 DROP FUNCTION maintenance.align_privileges(regclass);
+DROP FUNCTION maintenance.privilege_signature(regclass);
 DROP FUNCTION maintenance.copy_privileges(regclass, regclass, boolean);
 DROP FUNCTION maintenance.privileges_of(regclass);
 

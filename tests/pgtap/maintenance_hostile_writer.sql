@@ -5,7 +5,7 @@
 -- Fixed reference times (run_policies, run_compaction: the owner's paths).
 BEGIN;
 \ir _helpers.psql
-SELECT plan(35);
+SELECT plan(37);
 
 CREATE FUNCTION pg_temp.compact(p_table text, p_reference timestamptz) RETURNS text[]
 LANGUAGE plpgsql AS $$
@@ -75,6 +75,12 @@ SELECT is((SELECT tableoid::regclass::text FROM exchange.trades WHERE trade_id =
     'the waiting row is rescued (its day, the new default partition and new days are made)');
 SELECT is(pg_temp.misaligned('exchange.trades'), '{}'::text[],
     'after the run every partition, new ones included, has the parent''s privileges, its revoked column too');
+-- A right granted on one partition by hand (table or column level) is taken back at the next run.
+GRANT DELETE ON exchange.trades_p20260205 TO marketdb_writer;
+GRANT UPDATE (ts) ON exchange.trades_p20260206 TO marketdb_reader;
+SELECT is(pg_temp.misaligned('exchange.trades'), ARRAY['exchange.trades_p20260205', 'exchange.trades_p20260206'], 'two partitions granted more by hand');
+SELECT pg_temp.maintain('exchange.trades', '2026-03-01 12:00+00');
+SELECT is(pg_temp.misaligned('exchange.trades'), '{}'::text[], '... have exactly the parent''s privileges after the next run');
 
 -- An archive (detached day) has them without writes.
 SELECT pg_temp.clear_partitions('exchange.orderbook_deltas');

@@ -11,6 +11,7 @@ SELECT 1 / (NOT EXISTS (SELECT FROM maintenance.policy AS p CROSS JOIN LATERAL m
 SELECT 1 / count(*)::integer FROM maintenance.privileges_of('exchange.trades') WHERE column_name = 'yes_price';
 SELECT maintenance.copy_privileges(NULL, NULL, NULL) WHERE false;
 SELECT maintenance.align_privileges(NULL) WHERE false;
+SELECT 1 / (maintenance.privilege_signature('exchange.trades') <> '')::integer;
 SELECT maintenance.archives_of(NULL) WHERE false;
 
 ROLLBACK;
