@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -38,6 +38,14 @@ deploy: deps ## start the server, deploy the plan to database marketdb, show sqi
 
 test: deps ## every test: plan rules, squawk, deploy+verify, pgTAP, revert fidelity, Python
 	@$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+fidelity-release: deps ## every change's own revert round trip, released ones too (run it when a tag is made)
+	@MARKETDB_FIDELITY=all $(VENV)/bin/pytest tests/test_revert.py
+
+release-manifest: fidelity-release ## after tagging: record the released scripts' hashes (tests/released.sha256)
+	@$(VENV)/bin/python -c "from pathlib import Path; from marketdb import harness, config; \
+		(config.PROJECT_ROOT / harness.RELEASE_MANIFEST).write_text(harness.release_manifest(config.PROJECT_ROOT))"
+	@echo "wrote tests/released.sha256: commit it with the tag"
 
 pgtap: deps ## one or more pgTAP files on a fresh test database: make pgtap FILE=tests/pgtap/x.sql
 	@test -n "$(FILE)" || { echo "usage: make pgtap FILE=tests/pgtap/<file>.sql" >&2; exit 2; }

@@ -36,14 +36,31 @@ DEPLOY_OUTPUT: list[str] = []
 
 
 @pytest.fixture(scope="session")
-def deployed_url(server_url: str):
-    """A unique database with pgTAP and the whole plan deployed with --verify."""
-    url = harness.create_test_database(server_url, "test")
+def template_url(server_url: str):
+    """The whole plan deployed with --verify once per run (pgTAP installed), sealed as a
+    template: the tests that need a deployed database get a clone of it (deployed_clone)."""
+    url, output = harness.make_template(server_url, PROJECT)
+    DEPLOY_OUTPUT.append(output)
     try:
-        DEPLOY_OUTPUT.append(harness.deploy(PROJECT, url))
+        yield url
+    finally:
+        harness.drop_test_database(url)  # KEEP_DB keeps the clones, which are the ones tests used
+
+
+def deployed_clone(template_url: str, purpose: str):
+    """A generator for fixtures: a clone of the deployed plan nobody else touches, dropped
+    (or kept, KEEP_DB) afterwards."""
+    url = harness.clone_database(template_url, purpose)
+    try:
         yield url
     finally:
         _cleanup(url)
+
+
+@pytest.fixture(scope="session")
+def deployed_url(template_url: str):
+    """A unique database with pgTAP and the whole plan deployed with --verify."""
+    yield from deployed_clone(template_url, "test")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The quick benchmark runs end to end and writes every field (a smoke test: no timing is asserted)."""
+"""The benchmark, at its smoke size, runs end to end and writes every field (a smoke test: no timing is asserted)."""
 
 from __future__ import annotations
 
@@ -9,26 +9,26 @@ import sys
 import pytest
 
 from conftest import PROJECT
-from marketdb import bench, config, db
+from marketdb import bench, config, db, harness
 
 
-def test_quick_bench_completes_and_reports_every_field(server_url, tmp_path):
+def test_smoke_bench_completes_and_reports_every_field(server_url, template_url, tmp_path):
     with db.connect(db.with_dbname(server_url, "postgres")) as conn:
         if not conn.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_partman'").fetchone():
             pytest.skip("pg_partman is not installable on this server; the private server has it")
     result = subprocess.run(
-        [sys.executable, "-m", "marketdb.bench", "--quick", "--out", str(tmp_path)],
+        [sys.executable, "-m", "marketdb.bench", "--smoke", "--template", harness.database_name(template_url), "--out", str(tmp_path)],
         capture_output=True, text=True, cwd=PROJECT, timeout=600,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     data = json.loads((tmp_path / "results.json").read_text())
     assert bench.REQUIRED_FIELDS <= set(data)
-    assert data["mode"] == "quick"
+    assert data["mode"] == "smoke"
     for key in ("copy_exchange_trades", "copy_crypto_trades", "upsert_exchange_trades", "upsert_onchain_trades"):
         assert {"ours_rows_per_s", "plain_rows_per_s", "ratio"} <= set(data[key]), key
     assert {"partitioned_planning_ms", "partitioned_execution_ms", "plain_planning_ms", "plain_execution_ms", "ratio",
             "partitioned_prepared_ms", "plain_prepared_ms", "prepared_ratio"} <= set(data["point_read"])
-    assert [p["partitions_per_table"] for p in data["maintenance"]["noop_curve"]] == list(bench.QUICK.maintenance_partitions)
+    assert [p["partitions_per_table"] for p in data["maintenance"]["noop_curve"]] == list(bench.SMOKE.maintenance_partitions)
     assert {"ours_ms", "partman_ms"} <= set(data["maintenance"]["add_next_day"])
     assert {"ours_rows_per_s", "partman_rows_per_s"} <= set(data["maintenance"]["rescue_default"])
     assert {"deploy_with_verify_s", "revert_s", "deploy_s_per_change"} <= set(data["deploy"])

@@ -14,20 +14,15 @@ from datetime import date, datetime, timedelta, timezone
 import psycopg
 import pytest
 
-from conftest import PROJECT, _cleanup
+from conftest import PROJECT, deployed_clone
 from marketdb import db, harness
 
 ROWS_PER_DAY = 3_000
 
 
 @pytest.fixture(scope="module")
-def url(server_url):
-    url = harness.create_test_database(server_url, "compact", pgtap=False)
-    try:
-        harness.deploy(PROJECT, url)
-        yield url
-    finally:
-        _cleanup(url)
+def url(template_url):
+    yield from deployed_clone(template_url, "compact")
 
 
 def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:

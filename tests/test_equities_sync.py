@@ -7,17 +7,16 @@ import threading
 import psycopg
 import pytest
 
-from conftest import PROJECT, _cleanup
+from conftest import _cleanup
 from marketdb import harness
 
 ASSETS = 60
 
 
 @pytest.fixture(scope="module")
-def sync_url(server_url):
-    url = harness.create_test_database(server_url, "sync", pgtap=False)
+def sync_url(template_url):
+    url = harness.clone_database(template_url, "sync")
     try:
-        harness.deploy(PROJECT, url)
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(
                 "INSERT INTO equities.assets (symbol, exchange, asset_type, last_synced)"

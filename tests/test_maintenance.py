@@ -17,19 +17,14 @@ import psycopg.errors
 import psycopg.sql
 import pytest
 
-from conftest import PROJECT, _cleanup
+from conftest import PROJECT, deployed_clone
 from marketdb import db, harness
 
 
 @pytest.fixture(scope="module")
-def maint_url(server_url):
+def maint_url(template_url):
     """A deployed database of this module's own: these tests change partitions for real."""
-    url = harness.create_test_database(server_url, "maint", pgtap=False)
-    try:
-        harness.deploy(PROJECT, url)
-        yield url
-    finally:
-        _cleanup(url)
+    yield from deployed_clone(template_url, "maint")
 
 
 def cli(url: str, *args: str) -> subprocess.CompletedProcess[str]:

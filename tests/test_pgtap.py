@@ -1,12 +1,15 @@
-"""Every pgTAP file under tests/ runs with pg_prove against the freshly deployed database."""
+"""Every pgTAP file under tests/ runs with pg_prove, each on its own clone of the deployed
+plan, PGTAP_JOBS files at a time (default 3: pg_prove and psql mostly wait on the server)."""
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import DEPLOY_OUTPUT, PGTAP_RESULTS, PROJECT
+from conftest import DEPLOY_OUTPUT, PGTAP_RESULTS, PROJECT, deployed_clone
 from marketdb import harness
 
 FILES = harness.pgtap_files(PROJECT)
@@ -16,9 +19,24 @@ def test_there_are_pgtap_files():
     assert FILES, "no pgTAP file under tests/: the suite would pass without testing anything"
 
 
+@pytest.fixture(scope="module")
+def pgtap_results(template_url) -> dict:
+    """Every file's result, run in parallel on a clone each, on first use."""
+    def one(path):
+        clone = deployed_clone(template_url, "tap")
+        url = next(clone)
+        try:
+            return harness.run_pgtap(PROJECT, url, path)
+        finally:
+            clone.close()
+
+    with ThreadPoolExecutor(max_workers=int(os.environ.get("PGTAP_JOBS", "3"))) as pool:
+        return dict(zip(FILES, pool.map(one, FILES)))
+
+
 @pytest.mark.parametrize("path", FILES, ids=[p.relative_to(PROJECT).as_posix() for p in FILES])
-def test_pgtap_file(deployed_url, path):
-    result = harness.run_pgtap(PROJECT, deployed_url, path)
+def test_pgtap_file(pgtap_results, path):
+    result = pgtap_results[path]
     PGTAP_RESULTS.append(result)
     assert result.ok, "\n".join(result.problems()) + "\n\n" + result.output
 

@@ -78,3 +78,26 @@ def test_reworked_changes_are_read_with_their_tagged_scripts(tmp_path):
     )
     changes = harness.read_plan(tmp_path)
     assert [(c.name, c.script, c.reworked) for c in changes] == [("a", "a", False), ("b", "b@v1", False), ("b", "b", True)]
+
+
+def _manifest_problems(project) -> list[str]:
+    recorded = dict(line.split("  ", 1)[::-1] for line in (project / harness.RELEASE_MANIFEST).read_text().splitlines())
+    current = dict(line.split("  ", 1)[::-1] for line in harness.release_manifest(project).splitlines())
+    return ([f"{path}: released script edited (or renamed)" for path in sorted(current) if recorded.get(path) != current[path]]
+            + [f"{path}: released script gone" for path in sorted(set(recorded) - set(current))])
+
+
+def test_no_released_script_is_edited():
+    # The per-change revert round trips of make test cover the changes after the last tag;
+    # a released change is covered by them once, at release (make fidelity-release), and
+    # from then on by this: its scripts must hash as recorded when the tag was made.
+    assert harness.last_tag(PROJECT) is not None
+    assert _manifest_problems(PROJECT) == []
+
+
+def test_an_edited_released_script_is_named(tmp_path):
+    project = copy_project(tmp_path)
+    (project / harness.RELEASE_MANIFEST).write_text((PROJECT / harness.RELEASE_MANIFEST).read_text())
+    verify = project / "verify/core/schemas.sql"
+    verify.write_text(verify.read_text() + "-- an edit\n")
+    assert _manifest_problems(project) == ["verify/core/schemas.sql: released script edited (or renamed)"]

@@ -51,6 +51,10 @@ class Sizes:
 # The full run fits in 20 minutes on 2 cores.
 FULL = Sizes(1_000_000, 30, 20, 10_000, 365, 20_000, 40, (30, 365, 1500), 100_000, 5, history_rows_per_day=100)
 QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5, 50_000, (400,), 50)
+# make test's smoke run: every scenario and every field at the least size that still has
+# each one's shape (a month to merge, days to rescue, a partition to detach); no figure.
+SMOKE = Sizes(3_000, 3, 2, 500, 3, 200, 3, (10,), 1_000, 1, 2_000, (40,), 5)
+SIZES = {"full": FULL, "quick": QUICK, "smoke": SMOKE}
 
 TARGETS = {
     "copy_exchange_trades": ("ratio >= 0.90", lambda r: r >= 0.90),
@@ -595,10 +599,12 @@ def cover_days(conn, table: str, first: date | datetime) -> None:
     if not isinstance(first, datetime):
         first = datetime.combine(first, datetime.min.time(), timezone.utc)
     now = conn.execute("SELECT now()").fetchone()[0]  # the server's clock: tests move it
-    reference = first + timedelta(days=1)
-    while reference < now - timedelta(days=7):
+    reference = first  # at least once: a run at now() fills no day before the first partition
+    while True:
         maintain_at(conn, table, reference)
         reference += timedelta(days=7)
+        if reference >= now - timedelta(days=7):
+            break
     conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s, now())", (table,))
 
 
@@ -1220,18 +1226,22 @@ def plot(result: dict, path: Path) -> None:
     plt.close(fig)
 
 
-def run(quick: bool, out_dir: Path) -> dict:
-    sizes = QUICK if quick else FULL
+def run(mode: str, out_dir: Path, template: str | None = None) -> dict:
+    sizes = SIZES[mode]
     server_url = db.ensure_server()
-    url = harness.create_test_database(server_url, "bench", pgtap=False)
-    log(f"{'quick' if quick else 'full'} run in {db.describe(url)}")
+    if template:  # a database with the plan deployed, sealed by harness.make_template
+        url = harness.clone_database(db.with_dbname(server_url, template), "bench")
+    else:
+        url = harness.create_test_database(server_url, "bench", pgtap=False)
+    log(f"{mode} run in {db.describe(url)}")
     try:
-        harness.deploy(config.PROJECT_ROOT, url)
+        if not template:
+            harness.deploy(config.PROJECT_ROOT, url)
         conn = psycopg.connect(url)
         today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
         start = today - timedelta(days=sizes.copy_days - 1)
         setup(conn, start)
-        result: dict = {"mode": "quick" if quick else "full", "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+        result: dict = {"mode": mode, "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
         log(f"1: COPY {sizes.copy_rows:,} exchange trades, partitioned vs plain")
         data = exchange_trades_csv(sizes.copy_rows, start, sizes.copy_days)
@@ -1294,10 +1304,12 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
 
     parser = argparse.ArgumentParser(prog="marketdb-bench", description="marketdb benchmarks")
-    parser.add_argument("--quick", action="store_true", help="small sizes (under 2 minutes), for smoke tests")
+    parser.add_argument("--quick", action="store_true", help="small sizes (about two minutes)")
+    parser.add_argument("--smoke", action="store_true", help="the least sizes, every scenario and field (make test's run)")
+    parser.add_argument("--template", help="clone this template database (harness.make_template) instead of deploying")
     parser.add_argument("--out", default=str(config.PROJECT_ROOT / "bench"), help="folder for results.json, results.md and the plot")
     args = parser.parse_args(argv)
-    result = run(args.quick, Path(args.out))
+    result = run("smoke" if args.smoke else "quick" if args.quick else "full", Path(args.out), args.template)
     print(markdown(result))
     return 0
 

@@ -14,6 +14,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import psycopg
+from psycopg import sql
+
 from . import config, db, localdb
 
 
@@ -182,7 +185,70 @@ def create_test_database(server_url: str, purpose: str, pgtap: bool = True) -> s
 def drop_test_database(url: str) -> None:
     from psycopg.conninfo import conninfo_to_dict
 
-    db.drop_database(url, conninfo_to_dict(url)["dbname"])
+    name = conninfo_to_dict(url)["dbname"]
+    with db.connect(db.with_dbname(url, "postgres")) as conn:
+        # A template cannot be dropped as one.
+        if conn.execute("SELECT datistemplate FROM pg_database WHERE datname = %s", (name,)).fetchone() == (True,):
+            conn.execute(sql.SQL("ALTER DATABASE {} WITH IS_TEMPLATE false").format(sql.Identifier(name)))
+    db.drop_database(url, name)
+
+
+# A test run deploys the plan once, into a template, and gives each test or module that needs
+# the deployed plan a clone of it: CREATE DATABASE ... TEMPLATE copies the files in well under
+# a second where a deploy with --verify takes about 12 s. A clone is the database the deploy
+# made (Sqitch's registry included), so it is as fresh as a deploy of its own.
+
+
+def make_template(server_url: str, project: Path, purpose: str = "template", pgtap: bool = True) -> tuple[str, str]:
+    """Deploys the plan into a new database and seals it as a template; returns its URL and
+    what the deploy printed."""
+    url = create_test_database(server_url, purpose, pgtap=pgtap)
+    output = deploy(project, url)
+    name = database_name(url)
+    with db.connect(db.with_dbname(url, "postgres")) as conn:
+        # Nobody connects to it again (TimescaleDB's scheduler leaves template databases
+        # alone), so a copy never finds it in use and never copies a change in flight.
+        conn.execute(sql.SQL("ALTER DATABASE {} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false").format(sql.Identifier(name)))
+        _disconnect(conn, name)
+    return url, output
+
+
+def clone_database(template_url: str, purpose: str) -> str:
+    """A new database copied from a template made by make_template; returns its URL."""
+    import time
+
+    template, name = database_name(template_url), new_database_name(purpose)
+    deadline = time.monotonic() + 30
+    with db.connect(db.with_dbname(template_url, "postgres")) as conn:
+        while True:
+            try:
+                conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(template)))
+                break
+            except psycopg.errors.ObjectInUse:  # a scheduler still leaving it
+                if time.monotonic() > deadline:
+                    raise
+                _disconnect(conn, template)
+                time.sleep(0.05)
+    url = db.with_dbname(template_url, name)
+    with db.connect(url) as conn:
+        # A deploy's database has TimescaleDB's job scheduler running; a copy gets one only
+        # when asked (the extension's launcher starts one per database at CREATE EXTENSION).
+        start = conn.execute("SELECT format('%I.%I', n.nspname, p.proname) FROM pg_proc AS p JOIN pg_namespace AS n ON n.oid = p.pronamespace"
+                             " WHERE p.proname = 'start_background_workers' AND n.nspname IN ('_timescaledb_functions', '_timescaledb_internal')"
+                             " ORDER BY n.nspname LIMIT 1").fetchone()
+        if start:
+            conn.execute(f"SELECT {start[0]}()")
+    return url
+
+
+def database_name(url: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    return conninfo_to_dict(url)["dbname"]
+
+
+def _disconnect(conn, name: str) -> None:
+    conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
 
 
 def keep_databases() -> bool:
@@ -314,47 +380,117 @@ def _diff(before: str, after: str, label: str) -> str:
     return "\n".join(lines[:80]) + ("\n..." if len(lines) > 80 else "")
 
 
-def check_revert_fidelity(project: Path, url: str, progress=print) -> list[str]:
-    """For each change: its verify fails before it, and deploy+revert leaves the dump unchanged.
+def last_tag(project: Path) -> tuple[str, int] | None:
+    """The plan's last tag and the number of changes it releases (those before it)."""
+    found, count = None, 0
+    for raw in (project / "sqitch.plan").read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("%", "#")):
+            continue
+        if line.startswith("@"):
+            found = (line.split()[0][1:], count)
+        else:
+            count += 1
+    return found
 
-    Then the whole plan reverts to the empty database and redeploys to the same schema.
-    Stops at the first revert that does not restore the schema: what follows would be noise.
-    """
+
+def _round_trips(project: Path, url: str, changes: list[Change], ids: list[str], start: int, stop: int, progress) -> list[str]:
+    """Each change of changes[start:stop] in turn, on url holding changes[:start]: its verify
+    fails before it, and deploy+revert leaves the dump unchanged. Stops at the first revert
+    that does not restore the schema: what follows would be noise."""
     problems: list[str] = []
+    for index in range(start, stop):
+        change = changes[index]
+        before = dump_schema(url)
+        verify = project / "verify" / f"{change.script}.sql"
+        # A reworked change's earlier instance is deployed at this point, so its verify
+        # may rightly pass already.
+        exempt = change.reworked or VERIFY_ABSENT_EXEMPT.search(verify.read_text())
+        if not exempt and psql_file(url, verify).returncode == 0:
+            problems.append(f"verify/{change.script}.sql succeeds although {change.name} is not deployed: it cannot fail")
+        deploy(project, url, to=ids[index])
+        revert(project, url, to=ids[index - 1] if index else None)
+        after = dump_schema(url)
+        if after != before:
+            problems.append(f"revert/{change.script}.sql does not undo its deploy:\n{_diff(before, after, 'after deploy+revert')}")
+            progress(f"revert fidelity: {change.script} FAILED")
+            return problems
+        deploy(project, url, to=ids[index])
+        progress(f"revert fidelity: {change.script} ok")
+    return problems
+
+
+def check_revert_fidelity(project: Path, url: str, progress=print, since_last_tag: bool = False,
+                          second_url: str | None = None) -> list[str]:
+    """For each change: its verify fails before it, and deploy+revert leaves the dump unchanged.
+    Then the whole plan reverts to the empty database and redeploys to the same schema.
+
+    since_last_tag: only the changes after the plan's last tag get a round trip of their own
+    (a released change is never edited, which test_plan's release manifest enforces; `make
+    fidelity-release` runs them all). second_url: an empty database of the same server that
+    takes the second half of those round trips, in parallel.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
     changes = read_plan(project)
     ids = change_ids(project)
     if len(ids) != len(changes):
         return [f"sqitch plan lists {len(ids)} changes, sqitch.plan was read as {len(changes)}"]
+    tag = last_tag(project) if since_last_tag else None
+    first = tag[1] if tag else 0
     try:
         empty = dump_schema(url)
-        for index, change in enumerate(changes):
-            before = dump_schema(url)
-            verify = project / "verify" / f"{change.script}.sql"
-            # A reworked change's earlier instance is deployed at this point, so its verify
-            # may rightly pass already.
-            exempt = change.reworked or VERIFY_ABSENT_EXEMPT.search(verify.read_text())
-            if not exempt and psql_file(url, verify).returncode == 0:
-                problems.append(f"verify/{change.script}.sql succeeds although {change.name} is not deployed: it cannot fail")
-            deploy(project, url, to=ids[index])
-            revert(project, url, to=ids[index - 1] if index else None)
-            after = dump_schema(url)
-            if after != before:
-                problems.append(f"revert/{change.script}.sql does not undo its deploy:\n{_diff(before, after, 'after deploy+revert')}")
-                progress(f"revert fidelity: {change.script} FAILED")
-                return problems
-            deploy(project, url, to=ids[index])
-            progress(f"revert fidelity: {change.script} ok")
+        if second_url is None or len(changes) - first < 2:
+            if first:
+                deploy(project, url, to=ids[first - 1])
+            problems = _round_trips(project, url, changes, ids, first, len(changes), progress)
+        else:
+            middle = first + (len(changes) - first) // 2
+            # One deploy after the other: two first deploys of core/roles would race to
+            # create the cluster's roles.
+            if first:
+                deploy(project, url, to=ids[first - 1])
+            deploy(project, second_url, to=ids[middle - 1])
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                futures = [pool.submit(_round_trips, project, url, changes, ids, first, middle, progress),
+                           pool.submit(_round_trips, project, second_url, changes, ids, middle, len(changes), progress)]
+                problems = [p for f in futures for p in f.result()]
+            if not problems:
+                deploy(project, url)
+        if problems:
+            return problems
         full = dump_schema(url)
         revert(project, url)
         if (reverted := dump_schema(url)) != empty:
-            problems.append(f"reverting the whole plan does not return to the empty database:\n{_diff(empty, reverted, 'after full revert')}")
-            return problems
+            return [f"reverting the whole plan does not return to the empty database:\n{_diff(empty, reverted, 'after full revert')}"]
         deploy(project, url)
         if (redeployed := dump_schema(url)) != full:
-            problems.append(f"redeploying after a full revert gives a different schema:\n{_diff(full, redeployed, 'redeployed')}")
+            return [f"redeploying after a full revert gives a different schema:\n{_diff(full, redeployed, 'redeployed')}"]
     except HarnessError as exc:
-        problems.append(str(exc))
-    return problems
+        return [str(exc)]
+    return []
+
+
+# --------------------------------------------------------------------------- releases
+
+
+def released_scripts(project: Path) -> list[Path]:
+    """The deploy, revert and verify scripts of every change the plan's last tag releases,
+    as relative paths (a reworked change's released copy is its name@tag file)."""
+    tag = last_tag(project)
+    if tag is None:
+        return []
+    return [Path(kind) / f"{c.script}.sql" for c in read_plan(project)[:tag[1]] for kind in ("deploy", "revert", "verify")]
+
+
+RELEASE_MANIFEST = "tests/released.sha256"
+
+
+def release_manifest(project: Path) -> str:
+    """sha256sum's format: one line per released script."""
+    import hashlib
+
+    return "".join(f"{hashlib.sha256((project / p).read_bytes()).hexdigest()}  {p.as_posix()}\n" for p in released_scripts(project))
 
 
 # --------------------------------------------------------------------------- squawk
