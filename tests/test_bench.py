@@ -39,6 +39,8 @@ def test_smoke_bench_completes_and_reports_every_field(server_url, template_url,
             "partman_writer_errors"} <= set(data["writer_waits"]["rescue"])
     edges = data["edges"]
     assert {"run_ms", "writer_max_wait_ms", "partitions_added"} <= set(edges["edge_row"])
+    assert len(edges["edge_row"]["writer_max_wait_ms_each"]) == bench.EDGE_ROW_REPS
+    assert edges["edge_row"]["writer_max_wait_ms"] == max(edges["edge_row"]["writer_max_wait_ms_each"])
     assert {"rows", "default_ms", "default_no_trigger_ms", "routed_ms", "ratio"} <= set(edges["horizon_trigger"])
     assert [a["default_rows"] for a in edges["attach"]] == list(bench.EDGE_DEFAULT_ROWS)
     assert all({"rows", "partitions", "ms"} <= set(a) for a in edges["analyze"]) and len(edges["analyze"]) == 2

@@ -524,6 +524,7 @@ def history_benchmark(conn, url: str, sizes: Sizes) -> list[dict]:
         before = _history_reads(conn, tickers, query_days, ids)
         conn.execute("SELECT maintenance.set_compaction('exchange.trades', %s)", (compact_after,))  # the plan's default
         conn.commit()
+        quiesce(conn)
         log(f"9: merging {days} days into months (compact_after {compact_after})")
         compaction = _compact_all(url, end + timedelta(hours=12))
         conn.execute("DELETE FROM exchange.trades WHERE ticker = 'WRITER'")
@@ -614,6 +615,22 @@ def run_all(conn) -> None:
     conn.autocommit = True
     try:
         conn.execute("CALL maintenance.run_all()")
+    finally:
+        conn.autocommit = False
+
+
+def quiesce(conn) -> None:
+    """VACUUM the system catalogs before a writer-wait measurement. The sections before churn
+    thousands of partitions in minutes (made, merged, dropped); until autovacuum reaches the
+    catalogs, every catalog lookup of the DDL under measure steps over their dead rows. What
+    is measured is then maintenance's own lock, not the previous section's leftovers."""
+    conn.commit()
+    conn.autocommit = True
+    try:
+        for (catalog,) in conn.execute("SELECT c.oid::regclass::text FROM pg_class AS c"
+                                       " WHERE c.relnamespace = 'pg_catalog'::regnamespace AND c.relkind = 'r'"
+                                       " ORDER BY 1").fetchall():
+            conn.execute(f"VACUUM {catalog}")
     finally:
         conn.autocommit = False
 
@@ -814,6 +831,7 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
     conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.w1')")
     conn.commit()
     result: dict = {"rows": sizes.wait_rows}
+    quiesce(conn)
     log(f"8: writer waits while a {sizes.wait_rows:,}-row partition past retention is detached")
     ours = _with_writer(url, "bench_ours.w1", lambda: run_all(conn))
     check(ours[4] == [], f"no writer error while marketdb detached: {ours[4][:3]}")
@@ -868,6 +886,7 @@ def writer_wait_benchmark(conn, url: str, sizes: Sizes) -> dict:
 
 
 EDGE_WAIT_TARGET_MS = 100
+EDGE_ROW_REPS = 3  # fresh tables, each with one edge row: the worst is held to the bound
 EDGE_DEFAULT_ROWS = (0, 10_000, 100_000)  # rows in the default partition during a month's ATTACH
 
 
@@ -879,29 +898,39 @@ def edge_benchmark(conn, url: str, sizes: Sizes) -> dict:
     scans it (compaction_plan defers merges above 10,000 such rows); (d) ANALYZE of the
     parent after maintenance changed its partitions."""
     ddl = "CREATE TABLE bench_ours.e1 (id bigint NOT NULL, ts timestamptz NOT NULL, v numeric NOT NULL, CONSTRAINT e1_key UNIQUE (id, ts)) PARTITION BY RANGE (ts)"
-    conn.execute("DROP TABLE IF EXISTS bench_ours.e1")
-    conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'bench_ours.e1'")
-    conn.execute("SET ROLE marketdb_owner")
-    conn.execute(ddl)
-    conn.execute("CREATE TABLE bench_ours.e1_default PARTITION OF bench_ours.e1 DEFAULT")
-    conn.execute("RESET ROLE")
-    conn.execute("SELECT maintenance.register_partitioned_table('bench_ours.e1')")
-    conn.execute("SELECT maintenance.set_compaction('bench_ours.e1', interval '3 days')")
-    conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('bench_ours.e1', now())")
-    conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.e1')")
-    conn.commit()
-    result: dict = {}
 
-    log("11: writer waits while one row at 2018-01-01 is handled")
+    def make_table() -> None:
+        conn.execute("DROP TABLE IF EXISTS bench_ours.e1")
+        conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'bench_ours.e1'")
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute(ddl)
+        conn.execute("CREATE TABLE bench_ours.e1_default PARTITION OF bench_ours.e1 DEFAULT")
+        conn.execute("RESET ROLE")
+        conn.execute("SELECT maintenance.register_partitioned_table('bench_ours.e1')")
+        conn.execute("SELECT maintenance.set_compaction('bench_ours.e1', interval '3 days')")
+        conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('bench_ours.e1', now())")
+        conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.e1')")
+        conn.commit()
+
+    result: dict = {}
+    log(f"11: writer waits while one row at 2018-01-01 is handled ({EDGE_ROW_REPS} fresh tables)")
     partitions = lambda: count(conn, "SELECT count(*) FROM maintenance.partitions_of('bench_ours.e1')")
-    before = partitions()
-    conn.execute("INSERT INTO bench_ours.e1 (id, ts, v) VALUES (-1, '2018-01-01 00:00+00', 0)")
-    conn.commit()
-    ours = _with_writer(url, "bench_ours.e1", lambda: run_all(conn))
-    check(ours[4] == [], f"no writer error while the edge row was handled: {ours[4][:3]}")
-    check(count(conn, "SELECT count(*) FROM bench_ours.e1_p201801") == 1, "the edge row is in its month")
-    result["edge_row"] = {"run_ms": round(ours[0], 1), "writer_max_wait_ms": round(ours[1], 1),
-                          "partitions_added": partitions() - before}
+    quiesce(conn)
+    reps = []
+    for _ in range(EDGE_ROW_REPS):
+        make_table()
+        before = partitions()
+        conn.execute("INSERT INTO bench_ours.e1 (id, ts, v) VALUES (-1, '2018-01-01 00:00+00', 0)")
+        conn.commit()
+        ours = _with_writer(url, "bench_ours.e1", lambda: run_all(conn))
+        check(ours[4] == [], f"no writer error while the edge row was handled: {ours[4][:3]}")
+        check(count(conn, "SELECT count(*) FROM bench_ours.e1_p201801") == 1, "the edge row is in its month")
+        reps.append((ours[0], ours[1], partitions() - before))
+    # The worst of the tables is the figure held to the bound.
+    result["edge_row"] = {"run_ms": round(statistics.median(r[0] for r in reps), 1),
+                          "writer_max_wait_ms": round(max(r[1] for r in reps), 1),
+                          "writer_max_wait_ms_each": [round(r[1], 1) for r in reps],
+                          "partitions_added": reps[-1][2]}
 
     n = sizes.rescue_rows
     log(f"11: the horizon trigger's cost on {n:,} rows that land in the default partition")
@@ -1175,8 +1204,8 @@ def markdown(result: dict) -> str:
     e = result["edges"]
     x = e["edge_row"]
     lines.append(f"| 11 | writer max wait while a run handles one row at 2018-01-01 (rescue of its day, merge into its month; "
-                 f"{x['partitions_added']} partitions more, gap filling a week back at most) | {x['writer_max_wait_ms']} ms "
-                 f"(run {x['run_ms']} ms) | - | - | <= {EDGE_WAIT_TARGET_MS} ms | "
+                 f"{x['partitions_added']} partitions more, gap filling a week back at most; worst of {len(x['writer_max_wait_ms_each'])} tables) | "
+                 f"{x['writer_max_wait_ms']} ms ({', '.join(str(w) for w in x['writer_max_wait_ms_each'])}; run {x['run_ms']} ms) | - | - | <= {EDGE_WAIT_TARGET_MS} ms | "
                  f"{'yes' if result['targets']['writer_wait_edge_row']['met'] else '**no**'} |")
     h = e["horizon_trigger"]
     lines.append(f"| 11 | INSERT of {h['rows']:,} rows that wait in the default partition, horizon trigger on / off "

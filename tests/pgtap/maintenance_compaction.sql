@@ -2,7 +2,7 @@
 -- into one monthly partition, idempotently; late rows, gap filling, retention and status
 -- treat months like days. Fixed reference times (run_compaction, the owner's path).
 BEGIN;
-SELECT plan(31);
+SELECT plan(36);
 
 \ir _helpers.psql
 
@@ -54,6 +54,10 @@ SELECT is(pg_temp.compact('exchange.trades', '2026-03-10 12:00+00'),
     ARRAY['captures 1', 'compact trades_p202601 155'],
     'one call captures the changes of January''s 31 days, the next merges them (155 rows) into trades_p202601');
 SELECT is((SELECT count(*)::integer FROM pg_trigger WHERE tgname = 'marketdb_rescue_capture'), 0, '... and the captures went with the days');
+CREATE TEMP VIEW capture_logs AS
+    SELECT c.relname FROM pg_class AS c WHERE c.relnamespace = 'maintenance'::regnamespace AND c.relkind = 'r' AND c.relname LIKE 'rescue\_log\_%';
+SELECT is((SELECT count(*)::integer FROM capture_logs), 31,
+    '... their 31 logs, unused from then on, are left to the next step (not dropped under the parent''s lock)');
 SELECT is((SELECT array_agg(partition_name || ' ' || lower_bound || ' ' || upper_bound) FROM maintenance.partitions_of('exchange.trades')
             WHERE lower_bound < '2026-02-01'),
     ARRAY['trades_p202601 2026-01-01 00:00:00+00 2026-02-01 00:00:00+00'], 'January is one partition with the month''s bounds; its days are gone');
@@ -71,6 +75,12 @@ SELECT ok(has_table_privilege('marketdb_writer', 'exchange.trades_p202601', 'INS
     'it has the privileges every partition gets');
 SELECT is((SELECT actions -> 0 ->> 'action' FROM maintenance.run_log WHERE parent_table = 'exchange.trades' AND NOT dry_run ORDER BY run_id DESC LIMIT 1),
     'compact', 'the run log records the compaction');
+SELECT is(ARRAY(SELECT action FROM maintenance.run_compaction('exchange.trades', '2026-03-10 12:00+00', true)), '{}'::text[],
+    'a dry run leaves them');
+SELECT is((SELECT count(*)::integer FROM capture_logs), 31, '... (a dry run changes nothing)');
+SELECT is(ARRAY(SELECT action FROM maintenance.run_compaction('exchange.trades', '2026-03-10 12:00+00', false)), '{}'::text[],
+    'the next step has nothing to merge ...');
+SELECT is((SELECT count(*)::integer FROM capture_logs), 0, '... and drops the spent logs');
 
 -- Idempotent.
 SELECT is(ARRAY(SELECT action FROM maintenance.run_compaction('exchange.trades', '2026-03-10 12:00+00', false)), '{}'::text[],
