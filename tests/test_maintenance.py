@@ -771,3 +771,55 @@ def test_maintenance_analyzes_a_parent_once_its_partitions_changed_and_the_plan_
         with db.connect(maint_url) as conn:
             conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'exchange.stats'")
             conn.execute("DROP TABLE exchange.stats")
+
+
+def test_new_days_are_made_while_a_writer_of_today_holds_the_parent(maint_url):
+    """A run made its days under the parent's ACCESS EXCLUSIVE lock, which waits for every
+    writer in flight (and makes the next ones wait): with a writer's transaction open, a run
+    that only makes days gave up with lock_timeout. Days are now made beside the parent and
+    attached, in the run and, before a rescue, in prepare_rescue."""
+    today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    with db.connect(maint_url) as conn:
+        conn.execute("SET ROLE marketdb_owner")
+        conn.execute("CREATE TABLE exchange.beside (ticker text NOT NULL, ts timestamptz NOT NULL, v integer NOT NULL DEFAULT 1,"
+                     " CONSTRAINT beside_v_positive CHECK (v > 0), CONSTRAINT beside_pkey PRIMARY KEY (ticker, ts)) PARTITION BY RANGE (ts)")
+        conn.execute("CREATE INDEX ON exchange.beside (ts)")
+        conn.execute("CREATE TABLE exchange.beside_default PARTITION OF exchange.beside DEFAULT")
+        conn.execute("RESET ROLE")
+        conn.execute("SELECT maintenance.register_partitioned_table('exchange.beside', p_premake_days => 3)")
+        conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for('exchange.beside')")
+
+    def days() -> set[str]:
+        with db.connect(maint_url) as conn:
+            return {r[0] for r in conn.execute("SELECT partition_name::text FROM maintenance.partitions_of('exchange.beside') WHERE NOT is_default")}
+
+    try:
+        made = days()
+        with psycopg.connect(maint_url) as writer:  # today's row, not committed: ROW EXCLUSIVE on the parent
+            writer.execute("INSERT INTO exchange.beside (ticker, ts) VALUES ('OPEN', now())")
+            # A run that only makes days (premake 6 instead of 3).
+            run = cli(maint_url, "maintain", "--table", "exchange.beside", "--premake", "6", "--json")
+            assert run.returncode == 0, run.stdout + run.stderr
+            created = [a["partition_name"] for a in json.loads(run.stdout)["actions"] if a["action"] == "create"]
+            assert sorted(created) == [f"beside_p{today + timedelta(days=d):%Y%m%d}" for d in (4, 5, 6)], run.stdout
+            # A row waits for day 20: prepare_rescue makes the run's new days (premake 8 now)
+            # while the writer still holds the parent, and leaves the rescue to the run.
+            with db.connect(maint_url) as conn:
+                conn.execute("UPDATE maintenance.policy SET premake_days = 8 WHERE parent_table = 'exchange.beside'")
+                conn.execute("INSERT INTO exchange.beside (ticker, ts) VALUES ('LATE', %s)", (today + timedelta(days=20, hours=5),))
+                prepared = conn.execute("SELECT action, partition_name FROM maintenance.prepare_rescue('exchange.beside')").fetchall()
+            assert sorted(prepared) == [("capture", None)] + [("create", f"beside_p{today + timedelta(days=d):%Y%m%d}") for d in (7, 8)], prepared
+            writer.rollback()
+        with db.connect(maint_url) as conn:
+            logged = conn.execute("SELECT actions FROM maintenance.run_log WHERE parent_table = 'exchange.beside' ORDER BY run_id DESC LIMIT 1").fetchone()[0]
+        assert [a["action"] for a in logged] == ["create", "create"]  # prepare's days are in the run log
+        run = cli(maint_url, "maintain", "--table", "exchange.beside", "--json")
+        assert run.returncode == 0, run.stdout + run.stderr
+        actions = [(a["action"], a["partition_name"]) for a in json.loads(run.stdout)["actions"]]
+        assert ("rescue", f"beside_p{today + timedelta(days=20):%Y%m%d}") in actions and "create" not in [a for a, _ in actions], actions
+        assert days() - made == {f"beside_p{today + timedelta(days=d):%Y%m%d}" for d in (4, 5, 6, 7, 8, 20)}
+        assert count(maint_url, "SELECT count(*) FROM exchange.beside_default") == 0
+    finally:
+        with db.connect(maint_url) as conn:
+            conn.execute("DELETE FROM maintenance.policy WHERE parent_table = 'exchange.beside'")
+            conn.execute("DROP TABLE exchange.beside")
