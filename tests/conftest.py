@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from marketdb import config, db, harness, localdb
 
@@ -17,12 +19,21 @@ PGTAP_RESULTS: list[harness.TapResult] = []
 KEPT: list[str] = []
 
 
+def _run_dir(config_: pytest.Config) -> Path:
+    """A folder every process of this run shares: pytest-xdist's workers (pyproject: -n 2)
+    each have a base temp of their own inside the run's."""
+    base = config_._tmp_path_factory.getbasetemp()  # noqa: SLF001 (tmp_path_factory's own)
+    return base.parent if hasattr(config_, "workerinput") else base
+
+
 @pytest.fixture(scope="session")
-def server_url() -> str:
-    try:
-        return db.ensure_server()
-    except (localdb.LocalDbError, db.DatabaseError) as exc:
-        pytest.exit(f"no server to test against: {exc}", returncode=1)
+def server_url(pytestconfig) -> str:
+    # One process starts the private server; the others wait for it and find it running.
+    with FileLock(_run_dir(pytestconfig) / "server.lock"):
+        try:
+            return db.ensure_server()
+        except (localdb.LocalDbError, db.DatabaseError) as exc:
+            pytest.exit(f"no server to test against: {exc}", returncode=1)
 
 
 def _cleanup(url: str) -> None:
@@ -33,18 +44,39 @@ def _cleanup(url: str) -> None:
 
 
 DEPLOY_OUTPUT: list[str] = []
+TEMPLATE = "template.json"  # in the run's folder: the template's URL and deploy output
 
 
 @pytest.fixture(scope="session")
-def template_url(server_url: str):
+def template_url(pytestconfig, server_url: str):
     """The whole plan deployed with --verify once per run (pgTAP installed), sealed as a
-    template: the tests that need a deployed database get a clone of it (deployed_clone)."""
-    url, output = harness.make_template(server_url, PROJECT)
-    DEPLOY_OUTPUT.append(output)
-    try:
-        yield url
-    finally:
-        harness.drop_test_database(url)  # KEEP_DB keeps the clones, which are the ones tests used
+    template: the tests that need a deployed database get a clone of it (deployed_clone).
+    The first process to need it makes it; the run's end drops it (pytest_sessionfinish)."""
+    run_dir = _run_dir(pytestconfig)
+    with FileLock(run_dir / "template.lock"):
+        made = run_dir / TEMPLATE
+        if not made.exists():
+            url, output = harness.make_template(server_url, PROJECT)
+            made.write_text(json.dumps({"url": url, "output": output}))
+        template = json.loads(made.read_text())
+    DEPLOY_OUTPUT.append(template["output"])
+    return template["url"]
+
+
+def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
+    if hasattr(session.config, "workerinput"):
+        # A worker: its kept databases for the controller's summary; the controller, last
+        # to finish, drops the template.
+        if KEPT:
+            (_run_dir(session.config) / f"kept-{session.config.workerinput['workerid']}.txt").write_text("\n".join(KEPT) + "\n")
+        return
+    for kept in sorted(_run_dir(session.config).glob("kept-*.txt")):
+        KEPT.extend(line for line in kept.read_text().splitlines() if line)
+    made = _run_dir(session.config) / TEMPLATE
+    if made.exists():
+        # KEEP_DB keeps the clones, which are the ones tests used
+        harness.drop_test_database(json.loads(made.read_text())["url"])
+        made.unlink()
 
 
 def deployed_clone(template_url: str, purpose: str):
@@ -107,6 +139,16 @@ def copy_project(dest: Path, plan_changes: int | None = None) -> Path:
         plan = kept
     (dest / "sqitch.plan").write_text("\n".join(plan) + "\n")
     return dest
+
+
+def pytest_runtest_logreport(report):
+    # A worker's pgTAP results and kept databases travel to the controller in its reports
+    # (recorded by the tests as user properties); without workers this is the same process.
+    if report.when != "call":
+        return
+    for name, value in report.user_properties:
+        if name == "pgtap" and not any(r.file == value["file"] for r in PGTAP_RESULTS):
+            PGTAP_RESULTS.append(harness.TapResult(**value))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001

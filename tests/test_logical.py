@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import psycopg
@@ -43,11 +44,13 @@ def clusters():
     while sub_port == pub_port:
         sub_port = free_port()
     with localdb.temporary_server(pub_port, settings="wal_level = logical\n") as pub, localdb.temporary_server(sub_port) as sub:
-        urls = []
-        for srv in (pub, sub):
+        def deploy(srv) -> str:
             db.create_database(srv.url("postgres"), "marketdb")
             harness.deploy(PROJECT, srv.url("marketdb"))
-            urls.append(srv.url("marketdb"))
+            return srv.url("marketdb")
+
+        with ThreadPoolExecutor(max_workers=2) as pool:  # two clusters: no role to race for
+            urls = list(pool.map(deploy, (pub, sub)))
         yield urls
 
 

@@ -3,13 +3,14 @@ plan, PGTAP_JOBS files at a time (default 3: pg_prove and psql mostly wait on th
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from conftest import DEPLOY_OUTPUT, PGTAP_RESULTS, PROJECT, deployed_clone
+from conftest import DEPLOY_OUTPUT, PROJECT, deployed_clone
 from marketdb import harness
 
 FILES = harness.pgtap_files(PROJECT)
@@ -35,9 +36,9 @@ def pgtap_results(template_url) -> dict:
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.relative_to(PROJECT).as_posix() for p in FILES])
-def test_pgtap_file(pgtap_results, path):
+def test_pgtap_file(pgtap_results, path, record_property):
     result = pgtap_results[path]
-    PGTAP_RESULTS.append(result)
+    record_property("pgtap", dataclasses.asdict(result))  # the end-of-run summary (conftest)
     assert result.ok, "\n".join(result.problems()) + "\n\n" + result.output
 
 

@@ -46,6 +46,7 @@ class Sizes:
     wait_rows: int = 1_000_000  # rows of the partition detached and of the batch rescued (writer waits)
     history: tuple[int, ...] = (365, 3650)  # days of exchange.trades history, before and after compaction
     history_rows_per_day: int = 300
+    deploy_changes: int | None = None  # the plan's first N changes deployed and reverted (None: all)
 
 
 # The full run fits in 20 minutes on 2 cores.
@@ -53,7 +54,7 @@ FULL = Sizes(1_000_000, 30, 20, 10_000, 365, 20_000, 40, (30, 365, 1500), 100_00
 QUICK = Sizes(100_000, 30, 4, 10_000, 30, 2_000, 20, (30, 120), 10_000, 5, 50_000, (400,), 50)
 # make test's smoke run: every scenario and every field at the least size that still has
 # each one's shape (a month to merge, days to rescue, a partition to detach); no figure.
-SMOKE = Sizes(3_000, 3, 2, 500, 3, 200, 3, (10,), 1_000, 1, 2_000, (40,), 5)
+SMOKE = Sizes(3_000, 3, 2, 500, 3, 200, 3, (10,), 1_000, 1, 2_000, (40,), 5, deploy_changes=5)
 SIZES = {"full": FULL, "quick": QUICK, "smoke": SMOKE}
 
 TARGETS = {
@@ -1079,11 +1080,16 @@ def is_partition(conn, name: str) -> bool:
     return conn.execute("SELECT EXISTS (SELECT FROM pg_inherits WHERE inhrelid = to_regclass(%s))", (name,)).fetchone()[0]
 
 
-def deploy_benchmark(server_url: str) -> dict:
+def deploy_benchmark(server_url: str, sizes: Sizes) -> dict:
+    """The whole plan (or its first sizes.deploy_changes changes) deployed with --verify, then
+    reverted, into an empty database."""
     url = harness.create_test_database(server_url, "benchdeploy", pgtap=False)
     try:
-        changes = len(harness.read_plan(config.PROJECT_ROOT))
-        deploy_s = timed(lambda: harness.deploy(config.PROJECT_ROOT, url))
+        ids = harness.change_ids(config.PROJECT_ROOT)
+        changes = len(ids) if sizes.deploy_changes is None else min(sizes.deploy_changes, len(ids))
+        deploy_s = timed(lambda: harness.deploy(config.PROJECT_ROOT, url, to=ids[changes - 1]))
+        with db.connect(url) as conn:
+            check(conn.execute("SELECT count(*) FROM sqitch.changes").fetchone()[0] == changes, f"{changes} changes deployed")
         revert_s = timed(lambda: harness.revert(config.PROJECT_ROOT, url))
         with db.connect(url) as conn:
             check(conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname IN ('exchange', 'macro')").fetchone()[0] == 0,
@@ -1296,7 +1302,7 @@ def run(mode: str, out_dir: Path, template: str | None = None) -> dict:
         result["machine"] = machine(conn)
         conn.close()
         log("7: deploy and revert of the whole plan")
-        result["deploy"] = deploy_benchmark(server_url)
+        result["deploy"] = deploy_benchmark(server_url, sizes)
     finally:
         harness.drop_test_database(url)
 
