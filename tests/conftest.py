@@ -142,8 +142,8 @@ def copy_project(dest: Path, plan_changes: int | None = None) -> Path:
 
 
 def pytest_runtest_logreport(report):
-    # A worker's pgTAP results and kept databases travel to the controller in its reports
-    # (recorded by the tests as user properties); without workers this is the same process.
+    # A worker's pgTAP results travel to the controller in its reports (recorded by the
+    # tests as user properties); without workers this is the same process.
     if report.when != "call":
         return
     for name, value in report.user_properties:

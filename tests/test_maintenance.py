@@ -196,7 +196,8 @@ def test_lock_timeout_is_reported_and_changes_nothing_and_writers_proceed(maint_
     assert "not maintained" in result.stderr
     payload = json.loads(result.stdout)
     assert payload["status"] == "partial"
-    assert [a["action"] for a in payload["actions"]] == ["lock_timeout"]
+    # (the parent's planner statistics may still be refreshed: ANALYZE skips what is locked)
+    assert [a["action"] for a in payload["actions"] if a["action"] != "analyze"] == ["lock_timeout"]
     assert "within lock_timeout" in payload["actions"][0]["detail"]
     assert count(maint_url, "SELECT count(*) FROM maintenance.partitions_of('exchange.orderbook_deltas')") == before
     assert count(maint_url, "SELECT count(*) FROM exchange.orderbook_deltas WHERE ticker = 'L'") == 1
@@ -742,7 +743,9 @@ def test_one_row_at_the_window_edge_costs_one_partition_and_never_stalls_a_write
         after = conn.execute("SELECT array_agg(partition_name::text) FROM maintenance.partitions_of('exchange.trades')").fetchone()[0]
         today = conn.execute("SELECT (now() AT TIME ZONE 'UTC')::date").fetchone()[0]
         week = {f"trades_p{today - timedelta(days=d):%Y%m%d}" for d in range(0, 8)}
-        assert set(after) - set(before) <= {"trades_p201801"} | week, (before, after)
+        # (those days, when their month is due, merged into it by the same maintain)
+        months = {f"trades_p{today - timedelta(days=d):%Y%m}" for d in range(0, 8)}
+        assert set(after) - set(before) <= {"trades_p201801"} | week | months, (before, after)
         assert "trades_p201801" in after
         assert conn.execute("SELECT tableoid::regclass::text FROM exchange.trades WHERE trade_id = 'edge-2018'").fetchone()[0] == "exchange.trades_p201801"
 

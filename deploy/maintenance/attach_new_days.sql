@@ -179,8 +179,13 @@ BEGIN
                     v_result := (p_policy.parent_table, 'deferred', v_name, 0,
                                  format('for %s: rows for the day reached the default partition while the run made it; the next run rescues them', v_step.day));
                 WHEN lock_not_available THEN
+                    -- A reader of the default partition (or a writer of a late row) holds it:
+                    -- every further day would wait for it too. One wait, then the next run.
                     v_result := (p_policy.parent_table, 'lock_timeout', v_name, 0,
-                                 format('create %s: lock not available within %s; the next run retries', v_name, current_setting('lock_timeout')));
+                                 format('create %s: could not lock the new table and the default partition (an attach reads it) within lock_timeout %s; '
+                                        'this and any later day of the run are left to the next run', v_name, current_setting('lock_timeout')));
+                    RETURN NEXT v_result;
+                    EXIT;
             END;
             RETURN NEXT v_result;
         END LOOP;
@@ -386,8 +391,11 @@ BEGIN
             BEGIN
                 PERFORM maintenance.attach_new_day(v_canonical::regclass, v_name, v_step.day);
                 v_made := v_made || (v_canonical, 'create', v_name, 0::bigint, format('for %s, before the rescue', v_step.day))::maintenance.action;
-            EXCEPTION WHEN check_violation OR lock_not_available THEN
-                NULL;
+            EXCEPTION
+                WHEN check_violation THEN
+                    NULL;  -- a late row for the day: the run rescues it
+                WHEN lock_not_available THEN
+                    EXIT;  -- every further day would wait for the same lock
             END;
         END LOOP;
         IF cardinality(v_made) > 0 THEN
