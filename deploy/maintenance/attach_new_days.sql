@@ -56,9 +56,10 @@ REVOKE EXECUTE ON FUNCTION maintenance.attach_new_day(regclass, text, date) FROM
 -- their logged changes (see "Online rescue"): writers do not wait for either. Only then does
 -- the run take ACCESS EXCLUSIVE on the parent (lock_timeout 1 s, three attempts) for what
 -- must be done under it: the last logged changes, swapping the default partition, create,
--- detach, drop. A run that only makes new days takes no such lock (attach_new_day). Nothing under it grows with the rows rescued; the rows that stay in the
--- default partition (outside the window, or left for a later run) are read once, by
--- PostgreSQL's check when a partition is attached or created beside a default.
+-- detach, drop. A run that only makes new days takes no such lock (attach_new_day).
+-- Nothing under it grows with the rows rescued; the rows that stay in the default
+-- partition (outside the window, or left for a later run) are read once, by PostgreSQL's
+-- check when a partition is attached or created beside a default.
 -- ---------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION maintenance.maintain_partitioned(
     p_policy         maintenance.policy,
