@@ -1,9 +1,8 @@
 -- Deploy marketdb:maintenance/run_compaction to pg
--- requires: maintenance/compaction
--- requires: maintenance/bound_session
+-- requires: maintenance/run_compaction@v0.1.1
+-- requires: maintenance/drop_spent_logs
 
--- A real compaction step bounds the rest of its caller's transaction once it holds the
--- table's claim (maintenance/bound_session).
+-- A real step first drops the capture logs earlier merges left (drop_spent_logs).
 
 BEGIN;
 
@@ -43,6 +42,7 @@ BEGIN
         SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = p_parent_table FOR NO KEY UPDATE SKIP LOCKED;
         IF FOUND THEN
             PERFORM maintenance.bound_session();  -- the claim and the merge's locks last until the caller commits
+            PERFORM maintenance.drop_spent_logs();  -- the logs of the days an earlier step merged
         END IF;
     END IF;
     IF NOT FOUND THEN

@@ -5,20 +5,7 @@ BEGIN;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- maintain_partitioned as maintenance/partitions made it.
--- ---------------------------------------------------------------------------------------
--- maintain_partitioned: applies one policy. Called by maintenance.run_policies, which holds
--- the policy's row lock and logs the run.
---
--- The plan is made first, without any lock writers wait for. Rows for days past retention
--- leave the default partition by plain DML, and days to rescue are copied out of it with
--- their logged changes (see "Online rescue"): writers do not wait for either. Only then does
--- the run take ACCESS EXCLUSIVE on the parent (lock_timeout 1 s, three attempts) for what
--- must be done under it: the last logged changes, swapping the default partition, create,
--- detach, drop. Nothing under it grows with the rows rescued; the rows that stay in the
--- default partition (outside the window, or left for a later run) are read once, by
--- PostgreSQL's check when a partition is attached or created beside a default.
--- ---------------------------------------------------------------------------------------
+-- maintain_partitioned as maintenance/maintain_partitioned@v0.1.1 made it.
 CREATE OR REPLACE FUNCTION maintenance.maintain_partitioned(
     p_policy         maintenance.policy,
     p_reference_time timestamptz,
@@ -64,6 +51,11 @@ DECLARE
     v_ix_name  text[];
     v_index    record;
 BEGIN
+    -- Partitions whose privileges differ from the parent's get the parent's (the parent was
+    -- re-granted, a partition attached by hand): a partition is never a way past its rules.
+    IF NOT p_dry_run THEN
+        PERFORM maintenance.align_privileges(v_parent);
+    END IF;
     SELECT array_agg(plan) INTO v_plan FROM maintenance.partition_plan(p_policy, p_reference_time, v_premake) AS plan;
     IF v_plan IS NULL THEN
         v_result := (p_policy.parent_table, 'noop', NULL, 0,
@@ -102,7 +94,7 @@ BEGIN
     END LOOP;
 
     -- Rescues: stage every day, then everything else, then replay what changed meanwhile.
-    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default);
+    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_parent);
     v_rescued := ARRAY(SELECT s.day FROM unnest(v_plan) AS s WHERE s.action = 'rescue' ORDER BY s.day);
     IF cardinality(v_rescued) > 0 THEN
         v_log := maintenance.capture_log(v_default);
@@ -121,6 +113,7 @@ BEGIN
             CONTINUE WHEN v_step.action <> 'rescue';
             v_name := maintenance.free_partition_name(v_schema, v_step.partition_name);
             SELECT * INTO v_staged FROM maintenance.stage_rows(v_parent, v_default, v_name, v_step.day, v_rescued);
+            PERFORM maintenance.copy_privileges(v_parent, v_staged.stage, false);
             v_st_day := v_st_day || v_step.day;
             v_st_name := v_st_name || v_name;
             v_st_table := v_st_table || v_staged.stage;
@@ -129,6 +122,7 @@ BEGIN
             v_st_replay := v_st_replay || 0::bigint;
         END LOOP;
         SELECT * INTO v_staged FROM maintenance.stage_rows(v_parent, v_default, format('rescue_rest_%s', v_parent::oid), NULL, v_rescued);
+        PERFORM maintenance.copy_privileges(v_parent, v_staged.stage, false);
         v_st_day := v_st_day || NULL::date;
         v_st_name := v_st_name || (SELECT c.relname::text FROM pg_class AS c WHERE c.oid = v_default);
         v_st_table := v_st_table || v_staged.stage;
@@ -208,6 +202,9 @@ BEGIN
         END LOOP;
     END IF;
 
+    -- The default partition (a new one after a rescue) refuses rows past the horizon.
+    PERFORM maintenance.guard_default(v_parent);
+
     FOREACH v_step IN ARRAY v_plan LOOP
         CONTINUE WHEN v_step.action NOT IN ('create', 'drop', 'detach');
         v_name := v_step.partition_name;
@@ -217,11 +214,13 @@ BEGIN
                 BEGIN
                     EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES FROM (%L) TO (%L)', v_schema, v_name, v_parent,
                                    v_step.day::timestamp AT TIME ZONE 'UTC', (v_step.day + 1)::timestamp AT TIME ZONE 'UTC');
+                    PERFORM maintenance.copy_privileges(v_parent, format('%I.%I', v_schema, v_name)::regclass, false);
                     v_result := (p_policy.parent_table, 'create', v_name, 0, format('for %s', v_step.day));
                 EXCEPTION WHEN check_violation THEN
                     -- Rows for the day reached the default partition after the plan was made:
                     -- a few, moved under the lock; a later run would find them otherwise.
                     v_moved := maintenance.rescue_day(v_parent, v_name, v_step.day);
+                    PERFORM maintenance.copy_privileges(v_parent, format('%I.%I', v_schema, v_name)::regclass, false);
                     v_result := (p_policy.parent_table, 'rescue', v_name, v_moved, format('for %s; moved %s rows out of the default partition', v_step.day, v_moved));
                 END;
             ELSIF v_step.action = 'drop' THEN

@@ -5,17 +5,7 @@ BEGIN;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- prepare_rescue as maintenance/run made it.
--- ---------------------------------------------------------------------------------------
--- prepare_rescue: the first half of an online rescue, in a transaction of its own before
--- the run (`marketdb maintain` and maintenance.run_all call it). When rows wait in the table's
--- default partition for a day a run would rescue, a trigger starts logging every change to
--- it, so the run can copy them out while writers go on; when none wait, a capture left over
--- is removed. Installing or removing it takes SHARE ROW EXCLUSIVE on the default partition,
--- which waits for the writers of late rows in flight (lock_timeout 1 s, three attempts) and
--- holds the next ones for the milliseconds it takes; writers of other days never wait.
--- Returns an action when it changed something or could not.
--- ---------------------------------------------------------------------------------------
+-- prepare_rescue as maintenance/prepare_rescue@v0.1.1 made it.
 CREATE OR REPLACE FUNCTION maintenance.prepare_rescue(p_parent_table text)
 RETURNS SETOF maintenance.action
 LANGUAGE plpgsql
@@ -31,7 +21,9 @@ DECLARE
     v_result    maintenance.action;
 BEGIN
     SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = v_canonical FOR NO KEY UPDATE SKIP LOCKED;
-    IF NOT FOUND THEN
+    IF FOUND THEN
+        PERFORM maintenance.bound_session();  -- the claim lasts until the caller commits
+    ELSE
         IF NOT EXISTS (SELECT FROM maintenance.policy AS p WHERE p.parent_table = v_canonical) THEN
             RAISE EXCEPTION 'p_parent_table: % has no maintenance policy', v_canonical
                 USING ERRCODE = 'invalid_parameter_value', HINT = 'register it with maintenance.register_partitioned_table()';
@@ -40,7 +32,7 @@ BEGIN
         RETURN NEXT v_result;
         RETURN;
     END IF;
-    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_canonical::regclass) AS p WHERE p.is_default);
+    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_canonical::regclass);
     IF v_policy.kind <> 'partitioned' OR v_default IS NULL THEN
         RETURN;
     END IF;
@@ -60,7 +52,16 @@ BEGIN
         RETURN NEXT v_result;
         RETURN;
     END IF;
-    PERFORM maintenance.set_capture(v_default, v_waiting);
+    BEGIN
+        PERFORM maintenance.set_capture(v_default, v_waiting);
+    EXCEPTION WHEN lock_not_available THEN
+        -- The capture's log is held (a reader reading it): blocked, like any lock wait.
+        v_result := (v_canonical, 'lock_timeout', NULL, 0,
+                     format('could not %s the capture of %s''s changes within lock_timeout %s (%s); the next run retries',
+                            CASE WHEN v_waiting THEN 'install' ELSE 'remove' END, v_default, current_setting('lock_timeout'), SQLERRM));
+        RETURN NEXT v_result;
+        RETURN;
+    END;
     v_result := (v_canonical, 'capture', NULL, 0,
                  CASE WHEN v_waiting THEN format('rows wait in the default partition %s: its changes are logged from now on, so a run can rescue them while writers go on', v_default)
                       ELSE format('no rows wait in the default partition %s for a rescue: the capture of its changes is removed', v_default) END);

@@ -5,13 +5,7 @@ BEGIN;
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- run_compaction as maintenance/compaction made it.
--- ---------------------------------------------------------------------------------------
--- run_compaction: one logged compaction step for one table at any finite reference time:
--- for the oldest month due, its capture or its merge; with p_dry_run every month due. Claims the table as a run does
--- (its policy row, SKIP LOCKED). Internal and owner-only, like run_policies: tests run it
--- at fixed times; the maintainer's entry point is compact_for.
--- ---------------------------------------------------------------------------------------
+-- run_compaction as maintenance/run_compaction@v0.1.1 made it.
 CREATE OR REPLACE FUNCTION maintenance.run_compaction(p_parent_table text, p_reference_time timestamptz, p_dry_run boolean)
 RETURNS SETOF maintenance.action
 LANGUAGE plpgsql
@@ -37,6 +31,9 @@ BEGIN
         SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = p_parent_table;
     ELSE
         SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = p_parent_table FOR NO KEY UPDATE SKIP LOCKED;
+        IF FOUND THEN
+            PERFORM maintenance.bound_session();  -- the claim and the merge's locks last until the caller commits
+        END IF;
     END IF;
     IF NOT FOUND THEN
         v_actions := ARRAY[(p_parent_table, 'skip', NULL, 0, 'another maintenance run is working on this table; skipped')::maintenance.action];

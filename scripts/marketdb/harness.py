@@ -152,6 +152,19 @@ def deploy(project: Path, url: str, to: str | None = None) -> str:
 
 
 def revert(project: Path, url: str, to: str | None = None) -> str:
+    if to is None:
+        # The whole plan goes, TimescaleDB with it: its job scheduler in this database, left
+        # running, can read a catalog table DROP EXTENSION is removing ("could not open
+        # relation with OID ..."), seen once in a test run. Stopped first, as a DBA would.
+        with db.connect(url) as conn:
+            stop = conn.execute("SELECT format('%I.%I', n.nspname, p.proname) FROM pg_proc AS p JOIN pg_namespace AS n ON n.oid = p.pronamespace"
+                                " WHERE p.proname = 'stop_background_workers' AND n.nspname IN ('_timescaledb_functions', '_timescaledb_internal')"
+                                " ORDER BY n.nspname LIMIT 1").fetchone()
+            if stop:
+                try:
+                    conn.execute(f"SELECT {stop[0]}()")
+                except psycopg.Error:  # a role that may not stop it: the revert goes on as before
+                    pass
     args = ["revert", "-y"] + (["--to", to] if to else [])
     return sqitch(project, url, *args).stdout
 

@@ -2,8 +2,8 @@
 
 BEGIN;
 
--- The month gets the parent's privileges; a race with a late row is deferred.
+-- The swap drops the days, not their logs.
 SELECT 1 / (pg_get_functiondef('maintenance.compact_month(maintenance.policy, date, text)'::regprocedure)
-            LIKE '%copy_privileges(v_parent, v_month, false)%WHEN check_violation%')::integer;
+            NOT LIKE '%unnest(v_logs) AS l))%')::integer;
 
 ROLLBACK;

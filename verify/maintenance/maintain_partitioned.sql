@@ -2,8 +2,8 @@
 
 BEGIN;
 
--- A run aligns privileges and guards the default partition.
+-- A run that makes days only attaches them beside the parent.
 SELECT 1 / (pg_get_functiondef('maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer)'::regprocedure)
-            LIKE '%maintenance.align_privileges(v_parent)%maintenance.copy_privileges(%maintenance.guard_default(v_parent)%')::integer;
+            LIKE '%maintenance.attach_new_day(v_parent, v_name, v_step.day)%')::integer;
 
 ROLLBACK;

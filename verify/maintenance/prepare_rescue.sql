@@ -2,7 +2,8 @@
 
 BEGIN;
 
+-- Before a rescue, the run's new days are made beside the parent.
 SELECT 1 / (pg_get_functiondef('maintenance.prepare_rescue(text)'::regprocedure)
-            LIKE '%maintenance.bound_session()%WHEN lock_not_available THEN%')::integer;
+            LIKE '%maintenance.attach_new_day(%')::integer;
 
 ROLLBACK;

@@ -1,52 +1,11 @@
--- Deploy marketdb:maintenance/attach_new_days to pg
--- requires: maintenance/maintain_partitioned
--- requires: maintenance/prepare_rescue
-
--- New days without the parent's ACCESS EXCLUSIVE lock. A run made its days with CREATE
--- TABLE ... PARTITION OF under that lock, so writers of today's rows waited for each one:
--- one trade at 2018-01-01 (its day rescued, the week before the clock filled) made them
--- wait 86 to 131 ms in the full benchmark. A day is now made beside the parent and
--- attached, which writers do not wait for: in a run that makes days only, and, before a
--- rescue, by prepare_rescue, so the rescue's lock covers its swap alone.
+-- Revert marketdb:maintenance/maintain_partitioned from pg
 
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- ---------------------------------------------------------------------------------------
--- attach_new_day: a new daily partition made beside the parent (its columns, defaults,
--- CHECKs; the parent's privileges) and attached. ATTACH takes SHARE UPDATE EXCLUSIVE on the
--- parent, which no writer waits for, and ACCESS EXCLUSIVE on the new table and on the
--- default partition, whose rows it reads (writers of late rows wait for that read). The
--- indexes are built by the ATTACH, named as PostgreSQL names a partition's. Raises
--- check_violation when rows for the day wait in the default partition, lock_not_available
--- when a lock is busy (internal).
--- ---------------------------------------------------------------------------------------
-CREATE FUNCTION maintenance.attach_new_day(p_parent regclass, p_name text, p_day date)
-RETURNS regclass
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-SET "TimeZone" = 'UTC'
-AS $function$
-DECLARE
-    v_schema text := (SELECT n.nspname FROM pg_class AS c JOIN pg_namespace AS n ON n.oid = c.relnamespace WHERE c.oid = p_parent);
-    v_day    regclass;
-BEGIN
-    EXECUTE format('CREATE TABLE %I.%I (LIKE %s INCLUDING DEFAULTS INCLUDING GENERATED INCLUDING CONSTRAINTS)', v_schema, p_name, p_parent);
-    v_day := format('%I.%I', v_schema, p_name)::regclass;
-    PERFORM maintenance.copy_privileges(p_parent, v_day, false);
-    EXECUTE format('ALTER TABLE %s ATTACH PARTITION %s FOR VALUES FROM (%L) TO (%L)', p_parent, v_day,
-                   p_day::timestamp AT TIME ZONE 'UTC', (p_day + 1)::timestamp AT TIME ZONE 'UTC');
-    RETURN v_day;
-END
-$function$;
-
-COMMENT ON FUNCTION maintenance.attach_new_day(regclass, text, date) IS
-    'Makes a new daily partition beside its parent and attaches it, without a lock writers of other days wait for (internal)';
-
-REVOKE EXECUTE ON FUNCTION maintenance.attach_new_day(regclass, text, date) FROM marketdb_maintainer;
-
+-- maintain_partitioned as maintenance/partitions made it.
 -- ---------------------------------------------------------------------------------------
 -- maintain_partitioned: applies one policy. Called by maintenance.run_policies, which holds
 -- the policy's row lock and logs the run.
@@ -56,10 +15,9 @@ REVOKE EXECUTE ON FUNCTION maintenance.attach_new_day(regclass, text, date) FROM
 -- their logged changes (see "Online rescue"): writers do not wait for either. Only then does
 -- the run take ACCESS EXCLUSIVE on the parent (lock_timeout 1 s, three attempts) for what
 -- must be done under it: the last logged changes, swapping the default partition, create,
--- detach, drop. A run that only makes new days takes no such lock (attach_new_day).
--- Nothing under it grows with the rows rescued; the rows that stay in the default
--- partition (outside the window, or left for a later run) are read once, by PostgreSQL's
--- check when a partition is attached or created beside a default.
+-- detach, drop. Nothing under it grows with the rows rescued; the rows that stay in the
+-- default partition (outside the window, or left for a later run) are read once, by
+-- PostgreSQL's check when a partition is attached or created beside a default.
 -- ---------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION maintenance.maintain_partitioned(
     p_policy         maintenance.policy,
@@ -106,11 +64,6 @@ DECLARE
     v_ix_name  text[];
     v_index    record;
 BEGIN
-    -- Partitions whose privileges differ from the parent's get the parent's (the parent was
-    -- re-granted, a partition attached by hand): a partition is never a way past its rules.
-    IF NOT p_dry_run THEN
-        PERFORM maintenance.align_privileges(v_parent);
-    END IF;
     SELECT array_agg(plan) INTO v_plan FROM maintenance.partition_plan(p_policy, p_reference_time, v_premake) AS plan;
     IF v_plan IS NULL THEN
         v_result := (p_policy.parent_table, 'noop', NULL, 0,
@@ -149,7 +102,7 @@ BEGIN
     END LOOP;
 
     -- Rescues: stage every day, then everything else, then replay what changed meanwhile.
-    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_parent);
+    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default);
     v_rescued := ARRAY(SELECT s.day FROM unnest(v_plan) AS s WHERE s.action = 'rescue' ORDER BY s.day);
     IF cardinality(v_rescued) > 0 THEN
         v_log := maintenance.capture_log(v_default);
@@ -163,42 +116,11 @@ BEGIN
             v_rescued := '{}';
         END IF;
     END IF;
-    -- A run with no rescue, drop or detach needs no lock writers wait for: each new day is
-    -- made beside the parent and attached (attach_new_day). A run that does take the
-    -- parent's lock makes its days under it: holding the default partition's lock (an
-    -- attach's) while waiting for the parent's would deadlock with a writer of a late row,
-    -- who holds the parent's and waits for the default's.
-    IF cardinality(v_rescued) = 0 AND NOT EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action IN ('drop', 'detach')) THEN
-        FOREACH v_step IN ARRAY v_plan LOOP
-            CONTINUE WHEN v_step.action <> 'create';
-            v_name := maintenance.free_partition_name(v_schema, v_step.partition_name);
-            BEGIN
-                PERFORM maintenance.attach_new_day(v_parent, v_name, v_step.day);
-                v_result := (p_policy.parent_table, 'create', v_name, 0, format('for %s', v_step.day));
-            EXCEPTION
-                WHEN check_violation THEN
-                    v_result := (p_policy.parent_table, 'deferred', v_name, 0,
-                                 format('for %s: rows for the day reached the default partition while the run made it; the next run rescues them', v_step.day));
-                WHEN lock_not_available THEN
-                    -- A reader of the default partition (or a writer of a late row) holds it:
-                    -- every further day would wait for it too. One wait, then the next run.
-                    v_result := (p_policy.parent_table, 'lock_timeout', v_name, 0,
-                                 format('create %s: could not lock the new table and the default partition (an attach reads it) within lock_timeout %s; '
-                                        'this and any later day of the run are left to the next run', v_name, current_setting('lock_timeout')));
-                    RETURN NEXT v_result;
-                    EXIT;
-            END;
-            RETURN NEXT v_result;
-        END LOOP;
-        PERFORM maintenance.guard_default(v_parent);
-        RETURN;
-    END IF;
     IF cardinality(v_rescued) > 0 THEN
         FOREACH v_step IN ARRAY v_plan LOOP
             CONTINUE WHEN v_step.action <> 'rescue';
             v_name := maintenance.free_partition_name(v_schema, v_step.partition_name);
             SELECT * INTO v_staged FROM maintenance.stage_rows(v_parent, v_default, v_name, v_step.day, v_rescued);
-            PERFORM maintenance.copy_privileges(v_parent, v_staged.stage, false);
             v_st_day := v_st_day || v_step.day;
             v_st_name := v_st_name || v_name;
             v_st_table := v_st_table || v_staged.stage;
@@ -207,7 +129,6 @@ BEGIN
             v_st_replay := v_st_replay || 0::bigint;
         END LOOP;
         SELECT * INTO v_staged FROM maintenance.stage_rows(v_parent, v_default, format('rescue_rest_%s', v_parent::oid), NULL, v_rescued);
-        PERFORM maintenance.copy_privileges(v_parent, v_staged.stage, false);
         v_st_day := v_st_day || NULL::date;
         v_st_name := v_st_name || (SELECT c.relname::text FROM pg_class AS c WHERE c.oid = v_default);
         v_st_table := v_st_table || v_staged.stage;
@@ -227,6 +148,11 @@ BEGIN
             END LOOP;
             EXIT WHEN v_round_n < c_small_replay;
         END LOOP;
+    END IF;
+
+    IF NOT EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action IN ('create', 'drop', 'detach'))
+       AND cardinality(v_rescued) = 0 THEN
+        RETURN;
     END IF;
 
     IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_parent), c_attempts) THEN
@@ -282,9 +208,6 @@ BEGIN
         END LOOP;
     END IF;
 
-    -- The default partition (a new one after a rescue) refuses rows past the horizon.
-    PERFORM maintenance.guard_default(v_parent);
-
     FOREACH v_step IN ARRAY v_plan LOOP
         CONTINUE WHEN v_step.action NOT IN ('create', 'drop', 'detach');
         v_name := v_step.partition_name;
@@ -294,13 +217,11 @@ BEGIN
                 BEGIN
                     EXECUTE format('CREATE TABLE %I.%I PARTITION OF %s FOR VALUES FROM (%L) TO (%L)', v_schema, v_name, v_parent,
                                    v_step.day::timestamp AT TIME ZONE 'UTC', (v_step.day + 1)::timestamp AT TIME ZONE 'UTC');
-                    PERFORM maintenance.copy_privileges(v_parent, format('%I.%I', v_schema, v_name)::regclass, false);
                     v_result := (p_policy.parent_table, 'create', v_name, 0, format('for %s', v_step.day));
                 EXCEPTION WHEN check_violation THEN
                     -- Rows for the day reached the default partition after the plan was made:
                     -- a few, moved under the lock; a later run would find them otherwise.
                     v_moved := maintenance.rescue_day(v_parent, v_name, v_step.day);
-                    PERFORM maintenance.copy_privileges(v_parent, format('%I.%I', v_schema, v_name)::regclass, false);
                     v_result := (p_policy.parent_table, 'rescue', v_name, v_moved, format('for %s; moved %s rows out of the default partition', v_step.day, v_moved));
                 END;
             ELSIF v_step.action = 'drop' THEN
@@ -325,115 +246,5 @@ $function$;
 
 COMMENT ON FUNCTION maintenance.maintain_partitioned(maintenance.policy, timestamptz, boolean, integer) IS
     'Applies one partition policy (internal: called by maintenance.run_policies)';
-
-
--- ---------------------------------------------------------------------------------------
--- prepare_rescue: the first half of an online rescue, in a transaction of its own before
--- the run (`marketdb maintain` and maintenance.run_all call it). When rows wait in the table's
--- default partition for a day a run would rescue, a trigger starts logging every change to
--- it, so the run can copy them out while writers go on; when none wait, a capture left over
--- is removed. Installing or removing it takes SHARE ROW EXCLUSIVE on the default partition,
--- which waits for the writers of late rows in flight (lock_timeout 1 s, three attempts) and
--- holds the next ones for the milliseconds it takes; writers of other days never wait.
--- When it installs or keeps a capture, it also makes the new days the run's plan has
--- (attach_new_day), logged as a run of their own. Returns an action when it changed
--- something or could not.
--- ---------------------------------------------------------------------------------------
-CREATE OR REPLACE FUNCTION maintenance.prepare_rescue(p_parent_table text)
-RETURNS SETOF maintenance.action
-LANGUAGE plpgsql
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-SET lock_timeout = '1s'
-AS $function$
-DECLARE
-    v_canonical text := maintenance.require_table('p_parent_table', p_parent_table);
-    v_policy    maintenance.policy;
-    v_default   regclass;
-    v_waiting   boolean;
-    v_result    maintenance.action;
-    v_plan      maintenance.plan_step[];
-    v_step      maintenance.plan_step;
-    v_name      text;
-    v_made      maintenance.action[] := '{}';
-BEGIN
-    SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = v_canonical FOR NO KEY UPDATE SKIP LOCKED;
-    IF FOUND THEN
-        PERFORM maintenance.bound_session();  -- the claim lasts until the caller commits
-    ELSE
-        IF NOT EXISTS (SELECT FROM maintenance.policy AS p WHERE p.parent_table = v_canonical) THEN
-            RAISE EXCEPTION 'p_parent_table: % has no maintenance policy', v_canonical
-                USING ERRCODE = 'invalid_parameter_value', HINT = 'register it with maintenance.register_partitioned_table()';
-        END IF;
-        v_result := (v_canonical, 'skip', NULL, 0, 'another maintenance run is working on this table; skipped');
-        RETURN NEXT v_result;
-        RETURN;
-    END IF;
-    v_default := (SELECT nullif(t.partdefid, 0)::regclass FROM pg_partitioned_table AS t WHERE t.partrelid = v_canonical::regclass);
-    IF v_policy.kind <> 'partitioned' OR v_default IS NULL THEN
-        RETURN;
-    END IF;
-    -- The plan at the server's time says whether a run would rescue anything; an empty
-    -- default partition (the normal case) needs no plan.
-    EXECUTE format('SELECT EXISTS (SELECT FROM %s)', v_default) INTO v_waiting;
-    IF v_waiting THEN
-        SELECT array_agg(s) INTO v_plan FROM maintenance.partition_plan(v_policy, now(), v_policy.premake_days) AS s;
-        v_waiting := EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action = 'rescue');
-    END IF;
-    -- The run that follows takes the parent's lock for the rescue. The new days its plan
-    -- also has are made now, beside the parent and attached, which takes no lock writers wait
-    -- for, so that lock covers the swap alone (one trade at 2018-01-01 also makes the week
-    -- before the clock: 6 days under the lock made writers of today wait 86 to 131 ms). A day
-    -- this cannot make (a late row for it, a busy lock) is left to the run.
-    IF v_waiting THEN
-        FOREACH v_step IN ARRAY v_plan LOOP
-            CONTINUE WHEN v_step.action <> 'create';
-            v_name := maintenance.free_partition_name(split_part(v_canonical, '.', 1), v_step.partition_name);
-            BEGIN
-                PERFORM maintenance.attach_new_day(v_canonical::regclass, v_name, v_step.day);
-                v_made := v_made || (v_canonical, 'create', v_name, 0::bigint, format('for %s, before the rescue', v_step.day))::maintenance.action;
-            EXCEPTION
-                WHEN check_violation THEN
-                    NULL;  -- a late row for the day: the run rescues it
-                WHEN lock_not_available THEN
-                    EXIT;  -- every further day would wait for the same lock
-            END;
-        END LOOP;
-        IF cardinality(v_made) > 0 THEN
-            INSERT INTO maintenance.run_log (started_at, finished_at, reference_time, parent_table, dry_run, status, actions)
-            SELECT t, t, now(), v_canonical, false, 'ok', to_jsonb(v_made) FROM clock_timestamp() AS t;
-            RETURN QUERY SELECT * FROM unnest(v_made);
-        END IF;
-    END IF;
-    IF v_waiting = (maintenance.capture_log(v_default) IS NOT NULL) THEN
-        RETURN;
-    END IF;
-    IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', v_default), 3) THEN
-        v_result := (v_canonical, 'lock_timeout', NULL, 0,
-                     format('could not lock the default partition %s within lock_timeout %s in 3 attempts to %s the capture of its changes; the next run retries',
-                            v_default, current_setting('lock_timeout'), CASE WHEN v_waiting THEN 'install' ELSE 'remove' END));
-        RETURN NEXT v_result;
-        RETURN;
-    END IF;
-    BEGIN
-        PERFORM maintenance.set_capture(v_default, v_waiting);
-    EXCEPTION WHEN lock_not_available THEN
-        -- The capture's log is held (a reader reading it): blocked, like any lock wait.
-        v_result := (v_canonical, 'lock_timeout', NULL, 0,
-                     format('could not %s the capture of %s''s changes within lock_timeout %s (%s); the next run retries',
-                            CASE WHEN v_waiting THEN 'install' ELSE 'remove' END, v_default, current_setting('lock_timeout'), SQLERRM));
-        RETURN NEXT v_result;
-        RETURN;
-    END;
-    v_result := (v_canonical, 'capture', NULL, 0,
-                 CASE WHEN v_waiting THEN format('rows wait in the default partition %s: its changes are logged from now on, so a run can rescue them while writers go on', v_default)
-                      ELSE format('no rows wait in the default partition %s for a rescue: the capture of its changes is removed', v_default) END);
-    RETURN NEXT v_result;
-END
-$function$;
-
-COMMENT ON FUNCTION maintenance.prepare_rescue(text) IS
-    'Starts (or stops) logging changes to a table''s default partition so a run can rescue its rows online; call it in its own transaction before the run';
-
 
 COMMIT;
