@@ -106,9 +106,15 @@ def scratch_url(server_url: str):
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    # Never the private server's or its standby's port: a module in the other process may
+    # start that standby (the smoke bench does) while this one's cluster holds the port.
+    reserved = {config.port(), config.replica_port()}
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        if port not in reserved:
+            return port
 
 
 needs_private_server = pytest.mark.skipif(
