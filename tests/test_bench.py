@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, free_port
 from marketdb import bench, config, db, harness
 
 
@@ -16,9 +17,12 @@ def test_smoke_bench_completes_and_reports_every_field(server_url, template_url,
     with db.connect(db.with_dbname(server_url, "postgres")) as conn:
         if not conn.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_partman'").fetchone():
             pytest.skip("pg_partman is not installable on this server; the private server has it")
+    # Its standby on a port just found free: the fixed one (54330) is in the range the kernel
+    # hands out to client sockets, and one of the many open here held it once.
+    env = dict(os.environ, MARKETDB_REPLICA_PORT=str(free_port()))
     result = subprocess.run(
         [sys.executable, "-m", "marketdb.bench", "--smoke", "--template", harness.database_name(template_url), "--out", str(tmp_path)],
-        capture_output=True, text=True, cwd=PROJECT, timeout=600,
+        capture_output=True, text=True, cwd=PROJECT, timeout=600, env=env,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     data = json.loads((tmp_path / "results.json").read_text())
