@@ -46,30 +46,36 @@ def test_a_revert_that_leaves_something_behind_is_reported(core_project, empty_u
     assert any("revert/core/schemas.sql does not undo its deploy" in p and "leftover" in p for p in problems)
 
 
-@pytest.fixture
-def second_url(server_url):
-    url = harness.create_test_database(server_url, "selftest2", pgtap=False)
-    yield url
-    _cleanup(url)
-
-
-def test_round_trips_since_the_last_tag_split_over_two_databases_still_name_a_broken_revert(core_project, empty_url, second_url):
+def test_round_trips_from_clones_of_the_deployed_plan_still_name_a_broken_revert(core_project, server_url, empty_url):
+    # make test's mode: both databases are clones of the run's template, reverted to where
+    # their round trips start; the whole plan must still revert to the empty database.
     plan = core_project / "sqitch.plan"
     lines = plan.read_text().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("core/extensions"))
     lines.insert(first + 1, "@t1 2026-12-03T00:00:00Z marketdb developer <dev@marketdb.invalid> # a release of core/extensions")
     plan.write_text("\n".join(lines) + "\n")
-    assert harness.last_tag(core_project) == ("t1", 1)
-    seen: list[str] = []
-    assert harness.check_revert_fidelity(core_project, empty_url, progress=seen.append, since_last_tag=True, second_url=second_url) == []
-    assert sorted(seen) == ["revert fidelity: core/roles ok", "revert fidelity: core/schemas ok"]  # not the released one
-    harness.revert(core_project, empty_url)
-    harness.revert(core_project, second_url)
-    revert = core_project / "revert/core/schemas.sql"  # the second database's half
-    revert.write_text(revert.read_text().replace("COMMIT;", "CREATE TABLE public.leftover (id integer);\nCOMMIT;"))
-    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None, since_last_tag=True, second_url=second_url)
-    assert any("revert/core/schemas.sql does not undo its deploy" in p and "leftover" in p for p in problems)
-
+    template, _ = harness.make_template(server_url, core_project, purpose="selftpl", pgtap=False)
+    empty = harness.dump_schema(empty_url)
+    try:
+        for broken in (False, True):
+            if broken:
+                revert = core_project / "revert/core/schemas.sql"
+                revert.write_text(revert.read_text().replace("COMMIT;", "CREATE TABLE public.leftover (id integer);\nCOMMIT;"))
+            url, second = harness.clone_database(template, "selftest"), harness.clone_database(template, "selftest2")
+            try:
+                seen: list[str] = []
+                problems = harness.check_revert_fidelity(core_project, url, progress=seen.append, since_last_tag=True,
+                                                         second_url=second, empty=empty)
+                if broken:
+                    assert any("revert/core/schemas.sql" in p and "leftover" in p for p in problems), problems
+                else:
+                    assert problems == []
+                    assert sorted(seen) == ["revert fidelity: core/roles ok", "revert fidelity: core/schemas ok"]
+            finally:
+                _cleanup(url)
+                _cleanup(second)
+    finally:
+        _cleanup(template)
 
 PGTAP_CASES = {
     "passing": ("SELECT plan(1);\nSELECT ok(true, 'true is true');", True, ""),
