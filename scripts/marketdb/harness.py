@@ -118,6 +118,50 @@ def check_plan(project: Path) -> list[str]:
     return problems
 
 
+# --------------------------------------------------------------------------- routines
+
+ROUTINE_CREATE = re.compile(r"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:FUNCTION|PROCEDURE)\s+([a-z_]\w*)\.([a-z_]\w*)\s*\(", re.I)
+ROUTINE_DROP = re.compile(r"\bDROP\s+(?:FUNCTION|PROCEDURE|ROUTINE)\s+(?:IF\s+EXISTS\s+)?([^;]*);", re.I)
+ROUTINE_NAME = re.compile(r"([a-z_]\w*)\.([a-z_]\w*)", re.I)
+
+
+def routine_events(text: str) -> list[tuple[int, str, str]]:
+    """(position, 'create' or 'drop', schema.name) in a deploy script, comments ignored."""
+    text = re.sub(r"--[^\n]*", "", text)
+    events = [(m.start(), "create", f"{m.group(1)}.{m.group(2)}".lower()) for m in ROUTINE_CREATE.finditer(text)]
+    for m in ROUTINE_DROP.finditer(text):
+        events += [(m.start(), "drop", f"{n.group(1)}.{n.group(2)}".lower()) for n in ROUTINE_NAME.finditer(m.group(1))]
+    return sorted(events)
+
+
+def routine_homes(project: Path) -> tuple[dict[str, Change], list[str]]:
+    """Where each routine the plan leaves has its current body (the last change creating it),
+    and the problems with the rule that a routine's current body is in the change named
+    after it: deploy/<schema>/<routine>.sql, changed from then on only by sqitch rework."""
+    changes = read_plan(project)
+    last: dict[str, Change] = {}
+    own: dict[str, Change] = {}  # a routine's own change, once the plan has one
+    problems: list[str] = []
+    for change in changes:
+        for _, kind, routine in routine_events((project / "deploy" / f"{change.script}.sql").read_text()):
+            if kind == "drop":
+                last.pop(routine, None)
+                continue
+            home = routine.replace(".", "/", 1)
+            if change.name == home:
+                own.setdefault(routine, change)
+            elif routine in own:
+                problems.append(f"{routine} is created in deploy/{change.script}.sql (change {change.name}) after its own change "
+                                f"{home} (deploy/{own[routine].script}.sql): change it there, by `sqitch rework {home}`")
+            last[routine] = change
+    for routine, change in sorted(last.items()):
+        home = routine.replace(".", "/", 1)
+        if change.name != home:
+            problems.append(f"{routine}: its current body is in deploy/{change.script}.sql (change {change.name}); it belongs "
+                            f"in deploy/{home}.sql, a change named {home}")
+    return last, problems
+
+
 # --------------------------------------------------------------------------- tools
 
 
