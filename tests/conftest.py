@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 from pathlib import Path
 
@@ -63,6 +64,23 @@ def template_url(pytestconfig, server_url: str):
     return template["url"]
 
 
+@pytest.fixture(scope="session")
+def deployed_seed(pytestconfig) -> Path:
+    """A stopped cluster whose database marketdb holds the whole plan, made once per run (by
+    a Sqitch deploy): tests that need a cluster of their own with the plan deployed start
+    from a copy of it (localdb.temporary_server(seed=...)) instead of a deploy each."""
+    run_dir = _run_dir(pytestconfig)
+    seed = run_dir / "seed-cluster"
+    with FileLock(run_dir / "seed.lock"):
+        if not (seed / "PG_VERSION").exists():
+            def prepare(srv: localdb.Server) -> None:
+                db.create_database(srv.url("postgres"), "marketdb")
+                harness.deploy(PROJECT, srv.url("marketdb"))
+
+            localdb.seed_cluster(free_port(), seed, prepare)
+    return seed
+
+
 def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
     if hasattr(session.config, "workerinput"):
         # A worker: its kept databases for the controller's summary; the controller, last
@@ -77,6 +95,7 @@ def pytest_sessionfinish(session, exitstatus):  # noqa: ARG001
         # KEEP_DB keeps the clones, which are the ones tests used
         harness.drop_test_database(json.loads(made.read_text())["url"])
         made.unlink()
+    shutil.rmtree(_run_dir(session.config) / "seed-cluster", ignore_errors=True)
 
 
 def deployed_clone(template_url: str, purpose: str):

@@ -24,7 +24,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import bench, harness, localdb
+from marketdb import bench, localdb
 
 pytestmark = needs_private_server
 
@@ -64,7 +64,7 @@ class Clock:
 
 
 @pytest.fixture(scope="module")
-def clock():
+def clock(deployed_seed):
     port = free_port()
     srv = localdb.server(port)
     inside = f"{localdb._server_home_root()}/faketime-{port}"
@@ -82,9 +82,8 @@ def clock():
     }
     try:
         # The cluster is fed rows at odd times: never let a run fill the disk.
-        with localdb.temporary_server(port, env=env, settings="temp_file_limit = '2GB'\n") as started:
-            url = harness.create_test_database(started.url("postgres"), "clock", pgtap=False)
-            harness.deploy(PROJECT, url)
+        with localdb.temporary_server(port, env=env, settings="temp_file_limit = '2GB'\n", seed=deployed_seed) as started:
+            url = started.url("marketdb")  # the plan, deployed in the run's seed cluster
             yield Clock(started, offset_file, url)
     finally:
         offset_file.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ import sys
 import psycopg
 
 from conftest import PROJECT, deployed_clone, free_port, needs_private_server
-from marketdb import harness, localdb
+from marketdb import localdb
 
 pytestmark = needs_private_server
 
@@ -40,13 +40,12 @@ def test_a_server_set_up_as_the_private_one_is_well(template_url):
     assert " locks; exchange." in found["lock table"]["found"]  # the largest table with partitions
 
 
-def test_a_small_lock_table_and_unlimited_temp_files_are_named_with_the_settings_to_change():
+def test_a_small_lock_table_and_unlimited_temp_files_are_named_with_the_settings_to_change(deployed_seed):
     # 10 connections x 64 locks = 640; 160 daily partitions of trades with their two indexes
     # need about 480, twice that for growth does not fit.
     settings = "max_connections = 10\nmax_locks_per_transaction = 64\ntemp_file_limit = -1\n"
-    with localdb.temporary_server(free_port(), settings=settings) as srv:
-        url = harness.create_test_database(srv.url("postgres"), "doctor", pgtap=False)
-        harness.deploy(PROJECT, url)
+    with localdb.temporary_server(free_port(), settings=settings, seed=deployed_seed) as srv:
+        url = srv.url("marketdb")  # the plan, deployed in the run's seed cluster
         premade = subprocess.run([sys.executable, "-m", "marketdb.cli", "maintain", "--table", "exchange.trades", "--premake", "160"],
                                  capture_output=True, text=True, env=dict(os.environ, DATABASE_URL=url), cwd=PROJECT, timeout=300)
         assert premade.returncode == 0, premade.stderr

@@ -11,14 +11,13 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import db, harness, localdb, replication
+from marketdb import db, localdb, replication
 
 pytestmark = needs_private_server
 
@@ -39,19 +38,14 @@ def rows(url: str, table: str, where: str = "true") -> tuple[int, str]:
 
 
 @pytest.fixture(scope="module")
-def clusters():
+def clusters(deployed_seed):
     pub_port, sub_port = free_port(), free_port()
     while sub_port == pub_port:
         sub_port = free_port()
-    with localdb.temporary_server(pub_port, settings="wal_level = logical\n") as pub, localdb.temporary_server(sub_port) as sub:
-        def deploy(srv) -> str:
-            db.create_database(srv.url("postgres"), "marketdb")
-            harness.deploy(PROJECT, srv.url("marketdb"))
-            return srv.url("marketdb")
-
-        with ThreadPoolExecutor(max_workers=2) as pool:  # two clusters: no role to race for
-            urls = list(pool.map(deploy, (pub, sub)))
-        yield urls
+    # Both start as copies of the run's seed cluster: the plan deployed in database marketdb.
+    with (localdb.temporary_server(pub_port, settings="wal_level = logical\n", seed=deployed_seed) as pub,
+          localdb.temporary_server(sub_port, seed=deployed_seed) as sub):
+        yield [pub.url("marketdb"), sub.url("marketdb")]
 
 
 def test_the_subscriber_holds_every_row_once_and_its_maintenance_keeps_it_healthy(clusters):

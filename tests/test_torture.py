@@ -26,7 +26,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import harness, localdb
+from marketdb import localdb
 
 pytestmark = needs_private_server
 
@@ -40,14 +40,13 @@ MONTH_BEFORE_LAST = datetime(_today.year - (_today.month <= 2), (_today.month - 
 
 
 @pytest.fixture(scope="module")
-def cluster():
+def cluster(deployed_seed):
     port = free_port()
     # A committed row must survive the immediate stop: the private server's
     # synchronous_commit = off would lose the last commits' WAL with the server's memory.
     settings = "temp_file_limit = '4GB'\nsynchronous_commit = on\n"
-    with localdb.temporary_server(port, settings=settings) as srv:
-        url = harness.create_test_database(srv.url("postgres"), "torture", pgtap=False)
-        harness.deploy(PROJECT, url)
+    with localdb.temporary_server(port, settings=settings, seed=deployed_seed) as srv:
+        url = srv.url("marketdb")  # the plan, deployed in the run's seed cluster
         # Last month's days are merged while the writers write into them (a day after it ends).
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("SELECT maintenance.set_compaction('exchange.trades', interval '1 day')")

@@ -402,20 +402,43 @@ def pg_tool(name: str) -> list[str]:
 
 
 @contextmanager
-def temporary_server(port: int, env: dict[str, str] | None = None, settings: str = "") -> Iterator[Server]:
+def temporary_server(port: int, env: dict[str, str] | None = None, settings: str = "", seed: Path | None = None) -> Iterator[Server]:
     """A throwaway cluster of its own, for tests of cluster-wide behaviour (roles, the clock);
-    env is added to the server's environment, settings to its postgresql.conf."""
+    env is added to the server's environment, settings to its postgresql.conf. seed: a
+    stopped cluster's data directory (made by seed_cluster) to start from instead of initdb."""
     destroy(port)
     try:
-        if settings:
+        if settings or seed:
             srv = server(port, env)
             ensure_root()
-            _init(srv)
+            if seed:
+                _copy_data(srv, seed)
+            else:
+                _init(srv)
             with open(srv.host_data / "postgresql.conf", "a") as conf:
-                conf.write(settings)
+                conf.write((f"port = {port}\n" if seed else "") + settings)
         yield up(port, env)
     finally:
         destroy(port)
+
+
+def _copy_data(srv: Server, data: Path) -> None:
+    home = srv.root / srv.home.lstrip("/")
+    home.mkdir(parents=True, exist_ok=True)
+    uid, gid = _postgres_ids(srv.root)
+    os.chown(home, uid, gid)
+    subprocess.run(["cp", "-a", str(data), str(srv.host_data)], check=True)
+
+
+def seed_cluster(port: int, dest: Path, prepare) -> Path:
+    """A cluster's data directory at dest, made once and copied by temporary_server(seed=...):
+    prepare(server) fills it (a deploy of the plan), then it is stopped cleanly and kept."""
+    with temporary_server(port) as srv:
+        prepare(srv)
+        down(port)
+        subprocess.run(["cp", "-a", str(srv.host_data), str(dest)], check=True)
+    (dest / "postmaster.pid").unlink(missing_ok=True)
+    return dest
 
 
 # --------------------------------------------------------------------------- the standby
