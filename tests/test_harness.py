@@ -262,3 +262,17 @@ def test_a_session_reset_while_timescaledb_is_dropped_fails_unless_restoring_is_
         else:
             with pytest.raises(psycopg.errors.InternalError, match="could not open relation with OID"):
                 idle.execute("DELETE FROM registry WHERE change_id = 'x'")
+
+
+def test_an_adopting_change_that_changes_the_schema_is_named(core_project, empty_url):
+    # An adopting change (marked "-- adopted from:") must leave the dump as it was.
+    harness.run(["sqitch", "add", "core/probe", "--requires", "core/schemas", "-n", "probe"], cwd=core_project, env=harness.sqitch_env())
+    (core_project / "deploy/core/probe.sql").write_text(
+        "-- adopted from: core/schemas\nBEGIN;\nCOMMENT ON SCHEMA exchange IS 'changed';\nCOMMIT;\n")
+    original = "Event-contract exchange: series, events, markets, trades, order book, settlements"
+    (core_project / "revert/core/probe.sql").write_text(f"BEGIN;\nCOMMENT ON SCHEMA exchange IS '{original}';\nCOMMIT;\n")
+    (core_project / "verify/core/probe.sql").write_text("-- verify-absent: a probe\nBEGIN;\nSELECT 1;\nROLLBACK;\n")
+    assert harness.adopt_runs(core_project, harness.read_plan(core_project)) == [(3, 4)]
+    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
+    assert len(problems) == 1 and problems[0].startswith("adopting core/probe .. core/probe changes the schema"), problems
+    assert "changed" in problems[0]

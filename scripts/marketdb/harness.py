@@ -515,6 +515,21 @@ def _round_trips(project: Path, url: str, changes: list[Change], ids: list[str],
     return problems
 
 
+ADOPTED = re.compile(r"^--\s*adopted from:\s*\S", re.M)
+
+
+def adopt_runs(project: Path, changes: list[Change]) -> list[tuple[int, int]]:
+    """[start, stop) of each run of consecutive changes that adopt a routine unchanged."""
+    runs: list[tuple[int, int]] = []
+    for index, change in enumerate(changes):
+        if index and ADOPTED.search((project / "deploy" / f"{change.script}.sql").read_text()):
+            if runs and runs[-1][1] == index:
+                runs[-1] = (runs[-1][0], index + 1)
+            else:
+                runs.append((index, index + 1))
+    return runs
+
+
 def check_revert_fidelity(project: Path, url: str, progress=print, since_last_tag: bool = False,
                           second_url: str | None = None, empty: str | None = None) -> list[str]:
     """For each change: its verify fails before it, and deploy+revert leaves the dump unchanged.
@@ -574,6 +589,14 @@ def check_revert_fidelity(project: Path, url: str, progress=print, since_last_ta
         revert(project, url)
         if (reverted := dump_schema(url)) != empty:
             return [f"reverting the whole plan does not return to the empty database:\n{_diff(empty, reverted, 'after full revert')}"]
+        # An adopting change moves a routine's current body into its own file and must change
+        # nothing: the dump before a run of them equals the dump after it.
+        for start, stop in adopt_runs(project, changes):
+            deploy(project, url, to=ids[start - 1])
+            before = dump_schema(url)
+            deploy(project, url, to=ids[stop - 1])
+            if (after := dump_schema(url)) != before:
+                return [f"adopting {changes[start].name} .. {changes[stop - 1].name} changes the schema:\n{_diff(before, after, 'adopted')}"]
         deploy(project, url)
         if (redeployed := dump_schema(url)) != full:
             return [f"redeploying after a full revert gives a different schema:\n{_diff(full, redeployed, 'redeployed')}"]
@@ -602,6 +625,24 @@ def release_manifest(project: Path) -> str:
     import hashlib
 
     return "".join(f"{hashlib.sha256((project / p).read_bytes()).hexdigest()}  {p.as_posix()}\n" for p in released_scripts(project))
+
+
+def manifest_problems(project: Path) -> list[str]:
+    """Released scripts that differ from tests/released.sha256. A change reworked after the
+    tag keeps its released scripts as name@tag files: those are compared with the name the
+    manifest recorded, so a rework never reads as an edit."""
+    def entries(text: str) -> dict[str, str]:
+        return dict(line.split("  ", 1)[::-1] for line in text.splitlines() if line.strip())
+
+    recorded = entries((project / RELEASE_MANIFEST).read_text())
+    current = entries(release_manifest(project))
+    problems, seen = [], set()
+    for path, digest in sorted(current.items()):
+        key = path if path in recorded else re.sub(r"@[^/@]+\.sql$", ".sql", path)
+        seen.add(key)
+        if recorded.get(key) != digest:
+            problems.append(f"{path}: released script edited (or renamed)")
+    return problems + [f"{path}: released script gone" for path in sorted(set(recorded) - seen)]
 
 
 # --------------------------------------------------------------------------- squawk

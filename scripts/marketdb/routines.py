@@ -86,19 +86,23 @@ def header_comment(text: str, routine: Routine) -> str:
     return "\n".join(comment)
 
 
-ADOPT_MARKER = re.compile(r"^--\s*adopted from:\s*(\S+)", re.M)
+def _wrap(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=92, initial_indent="-- ", subsequent_indent="-- ", break_on_hyphens=False)
 
 
 def adopt_scripts(routine: Routine, source: harness.Change, source_text: str) -> dict[str, str]:
     """deploy, revert and verify of the change that adopts a live routine unchanged."""
     home = f"{routine.schema}/{routine.name}"
+    why = _wrap(f"{routine.key} as {source.name} left it, taken unchanged from the deployed catalog "
+                f"(pg_get_functiondef): from here on its current body is this file, changed only by "
+                f"`sqitch rework {home}`. Deploying it changes nothing (make test compares the dumps).")
     deploy = f"""-- Deploy marketdb:{home} to pg
 -- requires: {source.name}
 -- adopted from: {source.name}
 
--- {routine.key} as {source.name} left it, taken unchanged from the deployed catalog
--- (pg_get_functiondef): from here on its current body is this file, changed only by
--- `sqitch rework {home}`. Deploying it changes nothing (make test compares the dumps).
+{why}
 
 BEGIN;
 
@@ -108,10 +112,10 @@ SET LOCAL ROLE {routine.owner};
 {definition_sql(routine, header_comment(source_text, routine))}
 COMMIT;
 """
+    undo = _wrap(f"Adopting changed nothing, so nothing is undone: {routine.key} stays as {source.name} made it.")
     revert = f"""-- Revert marketdb:{home} from pg
 
--- Adopting changed nothing, so nothing is undone: {routine.key} stays as {source.name}
--- made it.
+{undo}
 
 BEGIN;
 

@@ -1,0 +1,39 @@
+-- Deploy marketdb:exchange/range_query to pg
+-- requires: exchange/range_reads
+-- adopted from: exchange/range_reads
+
+-- exchange.range_query as exchange/range_reads left it, taken unchanged from the deployed
+-- catalog (pg_get_functiondef): from here on its current body is this file, changed only by
+-- `sqitch rework exchange/range_query`. Deploying it changes nothing (make test compares
+-- the dumps).
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+CREATE OR REPLACE FUNCTION exchange.range_query(p_table regclass, p_from timestamp with time zone, p_to timestamp with time zone, p_ticker text)
+ RETURNS text
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO 'pg_catalog', 'pg_temp'
+ SET "TimeZone" TO 'UTC'
+AS $function$
+BEGIN
+    IF p_from IS NULL OR p_to IS NULL OR NOT isfinite(p_from) OR NOT isfinite(p_to) OR p_from >= p_to THEN
+        RAISE EXCEPTION 'p_from, p_to: finite bounds with p_from < p_to are required, got % and %', coalesce(p_from::text, 'NULL'), coalesce(p_to::text, 'NULL')
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    RETURN format('SELECT * FROM %s WHERE ts >= %L::timestamptz AND ts < %L::timestamptz%s ORDER BY ts',
+                  p_table, p_from, p_to, CASE WHEN p_ticker IS NULL THEN '' ELSE format(' AND ticker = %L', p_ticker) END);
+END
+$function$;
+
+COMMENT ON FUNCTION exchange.range_query(regclass,timestamp with time zone,timestamp with time zone,text) IS
+    'The query of a *_between function: bounds and ticker as literals, so the planner prunes partitions (internal)';
+
+REVOKE ALL ON FUNCTION exchange.range_query(regclass,timestamp with time zone,timestamp with time zone,text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION exchange.range_query(regclass,timestamp with time zone,timestamp with time zone,text) TO marketdb_reader;
+GRANT EXECUTE ON FUNCTION exchange.range_query(regclass,timestamp with time zone,timestamp with time zone,text) TO marketdb_writer;
+
+COMMIT;

@@ -1,0 +1,60 @@
+-- Deploy marketdb:maintenance/set_captures to pg
+-- requires: maintenance/compaction_captures
+-- adopted from: maintenance/compaction_captures
+
+-- maintenance.set_captures as maintenance/compaction_captures left it, taken unchanged from
+-- the deployed catalog (pg_get_functiondef): from here on its current body is this file,
+-- changed only by `sqitch rework maintenance/set_captures`. Deploying it changes nothing
+-- (make test compares the dumps).
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+CREATE OR REPLACE FUNCTION maintenance.set_captures(p_parent regclass, p_month date, p_on boolean)
+ RETURNS regclass
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+ SET "TimeZone" TO 'UTC'
+ SET lock_timeout TO '1s'
+AS $function$
+DECLARE
+    v_days  regclass[];
+    v_first regclass;
+    v_day   regclass;
+BEGIN
+    SELECT array_agg(p.partition ORDER BY p.lower_bound) INTO v_days
+      FROM maintenance.partitions_of(p_parent) AS p
+     WHERE NOT p.is_default
+       AND (p.partition IN (SELECT t.tgrelid FROM pg_trigger AS t WHERE t.tgname = 'marketdb_rescue_capture')) <> p_on
+       AND CASE WHEN p_on THEN p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month'
+                ELSE p_month IS NULL OR NOT (p.lower_bound >= p_month AND p.upper_bound <= p_month + interval '1 month') END;
+    IF v_days IS NULL THEN
+        RETURN NULL;
+    END IF;
+    v_first := v_days[1];
+    IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE', v_first), 3) THEN
+        RAISE EXCEPTION 'could not lock the daily partition % within lock_timeout % in 3 attempts to % the capture of its changes',
+                        v_first, current_setting('lock_timeout'), CASE WHEN p_on THEN 'install' ELSE 'remove' END
+            USING ERRCODE = 'lock_not_available';
+    END IF;
+    PERFORM maintenance.set_capture(v_first, p_on);
+    FOREACH v_day IN ARRAY v_days[2:] LOOP
+        BEGIN
+            EXECUTE format('LOCK TABLE %s IN SHARE ROW EXCLUSIVE MODE NOWAIT', v_day);
+        EXCEPTION WHEN lock_not_available THEN
+            EXIT;  -- a writer of this day is in flight: the next call starts here
+        END;
+        PERFORM maintenance.set_capture(v_day, p_on);
+    END LOOP;
+    RETURN v_first;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.set_captures(regclass,date,boolean) IS
+    'Installs the change capture on a month''s daily partitions, or removes it from the others, as many as it can lock without waiting after the first; returns the first (internal)';
+
+REVOKE ALL ON FUNCTION maintenance.set_captures(regclass,date,boolean) FROM PUBLIC;
+
+COMMIT;

@@ -1,0 +1,9 @@
+-- Verify marketdb:maintenance/capture_change on pg
+-- verify-absent: adopting changes nothing, so what this checks holds before the change too
+
+BEGIN;
+
+SELECT 1 / (to_regprocedure('maintenance.capture_change()') IS NOT NULL)::integer;
+SELECT 1 / (NOT EXISTS (SELECT FROM aclexplode((SELECT proacl FROM pg_proc WHERE oid = 'maintenance.capture_change()'::regprocedure)) AS a WHERE a.grantee = 0))::integer;
+
+ROLLBACK;

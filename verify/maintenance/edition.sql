@@ -1,0 +1,11 @@
+-- Verify marketdb:maintenance/edition on pg
+-- verify-absent: adopting changes nothing, so what this checks holds before the change too
+
+BEGIN;
+
+SELECT 1 / (to_regprocedure('maintenance.edition()') IS NOT NULL)::integer;
+SELECT 1 / has_function_privilege('marketdb_maintainer', 'maintenance.edition()', 'EXECUTE')::integer;
+SELECT 1 / has_function_privilege('marketdb_reader', 'maintenance.edition()', 'EXECUTE')::integer;
+SELECT 1 / (NOT EXISTS (SELECT FROM aclexplode((SELECT proacl FROM pg_proc WHERE oid = 'maintenance.edition()'::regprocedure)) AS a WHERE a.grantee = 0))::integer;
+
+ROLLBACK;

@@ -1,0 +1,9 @@
+-- Verify marketdb:maintenance/set_compaction on pg
+-- verify-absent: adopting changes nothing, so what this checks holds before the change too
+
+BEGIN;
+
+SELECT 1 / (to_regprocedure('maintenance.set_compaction(text,interval)') IS NOT NULL)::integer;
+SELECT 1 / (NOT EXISTS (SELECT FROM aclexplode((SELECT proacl FROM pg_proc WHERE oid = 'maintenance.set_compaction(text,interval)'::regprocedure)) AS a WHERE a.grantee = 0))::integer;
+
+ROLLBACK;

@@ -1,0 +1,9 @@
+-- Verify marketdb:maintenance/stage_predicate on pg
+-- verify-absent: adopting changes nothing, so what this checks holds before the change too
+
+BEGIN;
+
+SELECT 1 / (to_regprocedure('maintenance.stage_predicate(name,date,date[])') IS NOT NULL)::integer;
+SELECT 1 / (NOT EXISTS (SELECT FROM aclexplode((SELECT proacl FROM pg_proc WHERE oid = 'maintenance.stage_predicate(name,date,date[])'::regprocedure)) AS a WHERE a.grantee = 0))::integer;
+
+ROLLBACK;
