@@ -58,10 +58,13 @@ def read_plan(project: Path) -> list[Change]:
         later = [i for i in range(index + 1, len(entries)) if entries[i][0] == name]
         script = name
         if later:
-            # Sqitch names the old copy after the first tag following this change.
-            tag = next((t for i in range(index, len(entries)) for t in tags_after.get(i, [])), None)
-            if tag is None:
+            # The old copy is named after a tag between this instance and the next: sqitch
+            # rework names it after the plan's last tag when it ran, and Sqitch takes the first
+            # of those tags whose deploy script exists.
+            tags = [t for i in range(index, later[0]) for t in tags_after.get(i, [])]
+            if not tags:
                 raise HarnessError(f"sqitch.plan: {name} is reworked without a tag between its instances")
+            tag = next((t for t in tags if (project / "deploy" / f"{name}@{t}.sql").is_file()), tags[0])
             script = f"{name}@{tag}"
         reworked = any(entries[i][0] == name for i in range(index))
         changes.append(Change(name=name, requires=requires, script=script, reworked=reworked))
