@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -46,6 +46,9 @@ release-manifest: fidelity-release ## after tagging: record the released scripts
 	@$(VENV)/bin/python -c "from pathlib import Path; from marketdb import harness, config; \
 		(config.PROJECT_ROOT / harness.RELEASE_MANIFEST).write_text(harness.release_manifest(config.PROJECT_ROOT))"
 	@echo "wrote tests/released.sha256: commit it with the tag"
+
+catalog: deps db-up ## rewrite catalog/ (one file per object) from a fresh deploy of the plan on the private server
+	@$(VENV)/bin/python -m marketdb.catalog
 
 pgtap: deps ## one or more pgTAP files on a fresh test database: make pgtap FILE=tests/pgtap/x.sql
 	@test -n "$(FILE)" || { echo "usage: make pgtap FILE=tests/pgtap/<file>.sql" >&2; exit 2; }
