@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -49,6 +49,9 @@ release-manifest: fidelity-release ## after tagging: record the released scripts
 
 catalog: deps db-up ## rewrite catalog/ (one file per object) from a fresh deploy of the plan on the private server
 	@$(VENV)/bin/python -m marketdb.catalog
+
+docs: deps ## rewrite docs/plan.md from sqitch.plan
+	@$(VENV)/bin/python -m marketdb.docs
 
 pgtap: deps ## one or more pgTAP files on a fresh test database: make pgtap FILE=tests/pgtap/x.sql
 	@test -n "$(FILE)" || { echo "usage: make pgtap FILE=tests/pgtap/<file>.sql" >&2; exit 2; }

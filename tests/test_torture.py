@@ -9,7 +9,8 @@ Afterwards: every committed row is there exactly once, no writer failed, the def
 partitions are empty after a final run, and every run_log row is finished.
 
 `make test` runs the short version (about a minute). `make torture` runs the long one
-(MARKETDB_TORTURE_SECONDS, default 300, and a bigger rescue); its figures are in the README.
+(MARKETDB_TORTURE_SECONDS, default 300, and a bigger rescue); a long run's figures are in
+docs/performance.md (the benchmark's in bench/results.md).
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ def _no_replica_of_database_url() -> None:
     if config.database_url():
         raise config.UsageError(
             "DATABASE_URL is set: marketdb makes a standby only of its private server; for your own server's standby "
-            "see README \"When one server is not enough\", then point DATABASE_URL at the standby for `marketdb status`")
+            "see docs/replication.md (\"When one server is not enough\"), then point DATABASE_URL at the standby for `marketdb status`")
 
 
 def _replica_up(args: argparse.Namespace) -> int:

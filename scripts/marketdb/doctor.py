@@ -14,8 +14,8 @@ from . import db
 
 # The TimescaleDB releases marketdb is tested against: 2.19 (Debian 13's package in CI; the
 # full edition built from the same tag by hand) to 2.29 (what Docker images and managed
-# services run at the end of 2026; full and apache editions, by hand). README "TimescaleDB
-# editions and versions".
+# services run at the end of 2026; full and apache editions, by hand). docs/timescaledb.md,
+# "TimescaleDB editions and versions".
 MIN_TIMESCALEDB = (2, 19)
 MAX_TESTED_TIMESCALEDB = (2, 29)
 SUPPORTED = f"{MIN_TIMESCALEDB[0]}.{MIN_TIMESCALEDB[1]} to {MAX_TESTED_TIMESCALEDB[0]}.{MAX_TESTED_TIMESCALEDB[1]}"
@@ -73,7 +73,7 @@ def timescaledb_finding(version: str | None, available: str, edition: str) -> Fi
                        "ALTER EXTENSION timescaledb UPDATE, as the first statement of a new session")
     return Finding("timescaledb", "ok", f"{version}, {edition} edition",
                    "" if edition == "timescale" else
-                   "(apache: no compression, rollups are views; marketdb adapts, see the README's TimescaleDB editions)")
+                   "(apache: no compression, rollups are views; marketdb adapts, see docs/timescaledb.md)")
 
 
 def run(url: str) -> list[Finding]:
