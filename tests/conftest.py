@@ -166,6 +166,23 @@ def copy_project(dest: Path, plan_changes: int | None = None) -> Path:
     return dest
 
 
+# The order modules go out to the two processes: the longest first, so that neither waits
+# at the end for the other, and the run's template (built by the first module that needs
+# it) and seed cluster (test_torture) are made while the other process has work of its
+# own (test_managed_admin: a cluster of its own). Modules not listed go last.
+MODULE_ORDER = ("test_pgtap", "test_managed_admin", "test_revert", "test_torture", "test_replica", "test_bench",
+                "test_maintenance", "test_upgrade", "test_logical", "test_clock", "test_compaction", "test_doctor",
+                "test_catalog", "test_equities_sync", "test_harness", "test_roles", "test_plan", "test_localdb")
+
+
+def pytest_collection_modifyitems(config, items):  # noqa: ARG001
+    def rank(item) -> int:
+        name = item.module.__name__.rsplit(".", 1)[-1]
+        return MODULE_ORDER.index(name) if name in MODULE_ORDER else len(MODULE_ORDER)
+
+    items.sort(key=rank)
+
+
 def pytest_runtest_logreport(report):
     # A worker's pgTAP results travel to the controller in its reports (recorded by the
     # tests as user properties); without workers this is the same process.
