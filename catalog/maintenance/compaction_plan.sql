@@ -10,7 +10,7 @@ DECLARE
     v_table   text := split_part(p_policy.parent_table, '.', 2);
     v_default regclass;
     c_attach_scan_rows constant bigint := 10000;
-    v_waiting date[] := '{}';
+    v_waiting date[] := '{}'::date[];
     v_default_rows bigint := 0;
     v_month   record;
     v_out     maintenance.plan_step;

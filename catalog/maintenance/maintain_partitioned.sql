@@ -27,13 +27,13 @@ DECLARE
     v_round_n  bigint;
     v_result   maintenance.action;
     -- rescue stages: one per day, the last (day NULL) for every other row of the default
-    v_rescued  date[] := '{}';
-    v_st_day   date[] := '{}';
-    v_st_name  text[] := '{}';
-    v_st_table regclass[] := '{}';
-    v_st_rows  bigint[] := '{}';
-    v_st_snap  pg_snapshot[] := '{}';
-    v_st_replay bigint[] := '{}';
+    v_rescued  date[] := '{}'::date[];
+    v_st_day   date[] := '{}'::date[];
+    v_st_name  text[] := '{}'::text[];
+    v_st_table regclass[] := '{}'::regclass[];
+    v_st_rows  bigint[] := '{}'::bigint[];
+    v_st_snap  pg_snapshot[] := '{}'::pg_snapshot[];
+    v_st_replay bigint[] := '{}'::bigint[];
     v_ix_parent oid[];
     v_ix_name  text[];
     v_index    record;
@@ -92,7 +92,7 @@ BEGIN
                                 'maintenance.prepare_rescue(%L) first (marketdb maintain and maintenance.run_all() do)',
                                 cardinality(v_rescued), p_policy.parent_table));
             RETURN NEXT v_result;
-            v_rescued := '{}';
+            v_rescued := '{}'::date[];
         END IF;
     END IF;
     -- A run with no rescue, drop or detach needs no lock writers wait for: each new day is

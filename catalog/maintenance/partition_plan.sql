@@ -27,7 +27,9 @@ DECLARE
     v_same_schema boolean[];
     v_dd_days     date[];
     v_dd_rows     bigint[];
-    v_outside     record;
+    v_out_n       bigint := 0;
+    v_out_oldest  text;
+    v_out_newest  text;
     v_keep        regclass;
     v_nonempty    boolean;
     v_deferred    integer := 0;
@@ -60,7 +62,7 @@ BEGIN
             'SELECT count(*) AS n, min(%1$I)::text AS oldest, max(%1$I)::text AS newest FROM %2$s'
             ' WHERE NOT ((%1$I AT TIME ZONE ''UTC'')::date BETWEEN $1 AND $2)',
             v_key, v_default)
-           INTO v_outside
+           INTO v_out_n, v_out_oldest, v_out_newest
           USING v_window_from, v_window_to;
     END IF;
 
@@ -136,13 +138,13 @@ BEGIN
         RETURN NEXT v_out;
     END LOOP;
 
-    IF v_outside.n > 0 THEN
+    IF v_out_n > 0 THEN
         v_out.action := 'out_of_window';
         v_out.day := NULL;
         v_out.partition_name := NULL;
-        v_out.rows_affected := v_outside.n;
+        v_out.rows_affected := v_out_n;
         v_out.detail := format('%s rows in the default partition from %s to %s are outside the days maintenance makes partitions for (%s to %s); they stay there and hold back only their own month; correct or delete them (the owner can)',
-                         v_outside.n, v_outside.oldest, v_outside.newest, v_window_from, v_window_to);
+                         v_out_n, v_out_oldest, v_out_newest, v_window_from, v_window_to);
         RETURN NEXT v_out;
     END IF;
 

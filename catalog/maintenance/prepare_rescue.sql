@@ -13,7 +13,7 @@ DECLARE
     v_plan      maintenance.plan_step[];
     v_step      maintenance.plan_step;
     v_name      text;
-    v_made      maintenance.action[] := '{}';
+    v_made      maintenance.action[] := '{}'::maintenance.action[];
 BEGIN
     SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = v_canonical FOR NO KEY UPDATE SKIP LOCKED;
     IF FOUND THEN

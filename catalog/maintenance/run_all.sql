@@ -5,7 +5,7 @@ CREATE PROCEDURE maintenance.run_all()
 DECLARE
     v_table    text;
     v_action   maintenance.action;
-    v_problems text[] := '{}';
+    v_problems text[] := '{}'::text[];
     v_skipped  boolean;
     v_merged   boolean;
 BEGIN

@@ -8,7 +8,7 @@ DECLARE
     v_policy  maintenance.policy;
     v_plan    maintenance.plan_step[];
     v_step    maintenance.plan_step;
-    v_actions maintenance.action[] := '{}';
+    v_actions maintenance.action[] := '{}'::maintenance.action[];
     v_message text;
     v_state   text;
     v_status  text;

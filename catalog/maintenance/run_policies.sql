@@ -8,7 +8,7 @@ DECLARE
     v_table   text;
     v_policy  maintenance.policy;
     v_batch   maintenance.action[];
-    v_all     maintenance.action[] := '{}';
+    v_all     maintenance.action[] := '{}'::maintenance.action[];
     v_action  maintenance.action;
     v_message text;
     v_state   text;

@@ -1,9 +1,8 @@
 -- Deploy marketdb:maintenance/compaction_plan to pg
 -- requires: maintenance/compaction
 
--- A row waiting in the default partition holds back only its own month. Any row there used
--- to defer every merge: one trade at 2099-12-31 (never rescued, out of the window) stopped
--- compaction for good.
+-- plpgsql_check finds nothing in maintenance.compaction_plan: the empty list of waiting
+-- months is typed, not cast from text.
 
 BEGIN;
 
@@ -32,7 +31,7 @@ DECLARE
     v_table   text := split_part(p_policy.parent_table, '.', 2);
     v_default regclass;
     c_attach_scan_rows constant bigint := 10000;
-    v_waiting date[] := '{}';
+    v_waiting date[] := '{}'::date[];
     v_default_rows bigint := 0;
     v_month   record;
     v_out     maintenance.plan_step;

@@ -2,9 +2,8 @@
 -- requires: maintenance/run
 -- requires: maintenance/bound_session
 
--- A table whose run was blocked by a lock reports lock_timeout whatever held it: a reader
--- holding a capture log made the rescue an error before. A real run bounds the rest of
--- its caller's transaction (maintenance/bound_session).
+-- plpgsql_check finds nothing in maintenance.run_policies: the empty list of actions is
+-- typed, not cast from text.
 
 BEGIN;
 
@@ -43,7 +42,7 @@ DECLARE
     v_table   text;
     v_policy  maintenance.policy;
     v_batch   maintenance.action[];
-    v_all     maintenance.action[] := '{}';
+    v_all     maintenance.action[] := '{}'::maintenance.action[];
     v_action  maintenance.action;
     v_message text;
     v_state   text;

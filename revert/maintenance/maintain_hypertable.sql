@@ -1,11 +1,12 @@
 -- Revert marketdb:maintenance/maintain_hypertable from pg
 
+-- maintenance.maintain_hypertable as maintenance/maintain_hypertable@v0.2.0 deployed it.
+
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- maintain_hypertable as maintenance/hypertables@v0.1.0 made it.
 CREATE OR REPLACE FUNCTION maintenance.maintain_hypertable(
     p_policy         maintenance.policy,
     p_reference_time timestamptz,
@@ -30,6 +31,8 @@ DECLARE
     v_chunk      record;
     v_rows       bigint;
     v_result     maintenance.action;
+    v_held       record;
+    v_kept       integer;
 BEGIN
     IF v_cutoff IS NULL THEN
         v_result := (p_policy.parent_table, 'noop', NULL, 0, 'nothing to do: no retention, and chunks are made by inserts');
@@ -44,6 +47,32 @@ BEGIN
     -- A date dimension's day is a UTC day (the function runs with TimeZone = UTC).
     EXECUTE format('SELECT max(%I)::timestamptz FROM %s', v_time, v_hypertable) INTO v_newest;
     v_older_than := least(v_cutoff, v_newest);
+
+    -- A continuous aggregate's buckets above its materialized watermark are computed from
+    -- the raw rows (real time) or wait for the next refresh: a raw chunk reaching above the
+    -- watermark of any rollup of this table is kept, and the run says which rollup holds it.
+    SELECT r.rollup, r.refresh_job, r.materialized_until INTO v_held
+      FROM maintenance.rollups() AS r
+     WHERE r.raw_table = p_policy.parent_table AND r.materialized_until < v_older_than
+     ORDER BY r.materialized_until
+     LIMIT 1;
+    IF FOUND THEN
+        SELECT count(*) INTO v_kept
+          FROM timescaledb_information.chunks AS c
+         WHERE format('%s.%s', c.hypertable_schema, c.hypertable_name) = p_policy.parent_table
+           AND c.range_end <= v_older_than AND c.range_end > v_held.materialized_until;
+        v_older_than := v_held.materialized_until;
+        IF v_kept > 0 THEN
+            v_result := (p_policy.parent_table, 'deferred', NULL, 0,
+                format('retention held: %s chunk(s) past the cut-off %s reach above rollup %s''s materialized watermark %s '
+                       || '(refresh job %s, last run %s); they are dropped once a refresh has materialized them',
+                       v_kept, v_cutoff, v_held.rollup, coalesce(v_held.materialized_until::text, 'none (never refreshed)'),
+                       coalesce(v_held.refresh_job::text, 'none'),
+                       coalesce((SELECT s.last_run_status || ' at ' || s.last_run_started_at FROM timescaledb_information.job_stats AS s
+                                  WHERE s.job_id = v_held.refresh_job), 'never')));
+            RETURN NEXT v_result;
+        END IF;
+    END IF;
 
     FOR v_chunk IN
         SELECT format('%I.%I', c.chunk_schema, c.chunk_name) AS chunk, c.range_end
@@ -60,6 +89,9 @@ BEGIN
     END LOOP;
 
     IF cardinality(v_chunks) = 0 THEN
+        IF v_kept > 0 THEN
+            RETURN;  -- the deferral says it all
+        END IF;
         v_result := (p_policy.parent_table, 'noop', NULL, 0,
                      format('nothing to do: no chunk wholly older than %s (the newest row''s chunk is kept)', v_cutoff));
         RETURN NEXT v_result;
@@ -82,7 +114,7 @@ END
 $function$;
 
 COMMENT ON FUNCTION maintenance.maintain_hypertable(maintenance.policy, timestamptz, boolean, integer) IS
-    'Applies one hypertable''s retention with drop_chunks (internal: call run_maintenance or run_maintenance_for)';
+    'Applies one hypertable''s retention with drop_chunks, never above a rollup''s materialized watermark (internal: call run_maintenance or run_maintenance_for)';
 
 
 COMMIT;

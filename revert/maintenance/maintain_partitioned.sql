@@ -1,11 +1,26 @@
 -- Revert marketdb:maintenance/maintain_partitioned from pg
 
+-- maintenance.maintain_partitioned as maintenance/maintain_partitioned@v0.2.0 deployed it.
+
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- maintain_partitioned as maintenance/maintain_partitioned@v0.1.1 made it.
+-- ---------------------------------------------------------------------------------------
+-- maintain_partitioned: applies one policy. Called by maintenance.run_policies, which holds
+-- the policy's row lock and logs the run.
+--
+-- The plan is made first, without any lock writers wait for. Rows for days past retention
+-- leave the default partition by plain DML, and days to rescue are copied out of it with
+-- their logged changes (see "Online rescue"): writers do not wait for either. Only then does
+-- the run take ACCESS EXCLUSIVE on the parent (lock_timeout 1 s, three attempts) for what
+-- must be done under it: the last logged changes, swapping the default partition, create,
+-- detach, drop. A run that only makes new days takes no such lock (attach_new_day).
+-- Nothing under it grows with the rows rescued; the rows that stay in the default
+-- partition (outside the window, or left for a later run) are read once, by PostgreSQL's
+-- check when a partition is attached or created beside a default.
+-- ---------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION maintenance.maintain_partitioned(
     p_policy         maintenance.policy,
     p_reference_time timestamptz,
@@ -108,6 +123,36 @@ BEGIN
             v_rescued := '{}';
         END IF;
     END IF;
+    -- A run with no rescue, drop or detach needs no lock writers wait for: each new day is
+    -- made beside the parent and attached (attach_new_day). A run that does take the
+    -- parent's lock makes its days under it: holding the default partition's lock (an
+    -- attach's) while waiting for the parent's would deadlock with a writer of a late row,
+    -- who holds the parent's and waits for the default's.
+    IF cardinality(v_rescued) = 0 AND NOT EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action IN ('drop', 'detach')) THEN
+        FOREACH v_step IN ARRAY v_plan LOOP
+            CONTINUE WHEN v_step.action <> 'create';
+            v_name := maintenance.free_partition_name(v_schema, v_step.partition_name);
+            BEGIN
+                PERFORM maintenance.attach_new_day(v_parent, v_name, v_step.day);
+                v_result := (p_policy.parent_table, 'create', v_name, 0, format('for %s', v_step.day));
+            EXCEPTION
+                WHEN check_violation THEN
+                    v_result := (p_policy.parent_table, 'deferred', v_name, 0,
+                                 format('for %s: rows for the day reached the default partition while the run made it; the next run rescues them', v_step.day));
+                WHEN lock_not_available THEN
+                    -- A reader of the default partition (or a writer of a late row) holds it:
+                    -- every further day would wait for it too. One wait, then the next run.
+                    v_result := (p_policy.parent_table, 'lock_timeout', v_name, 0,
+                                 format('create %s: could not lock the new table and the default partition (an attach reads it) within lock_timeout %s; '
+                                        'this and any later day of the run are left to the next run', v_name, current_setting('lock_timeout')));
+                    RETURN NEXT v_result;
+                    EXIT;
+            END;
+            RETURN NEXT v_result;
+        END LOOP;
+        PERFORM maintenance.guard_default(v_parent);
+        RETURN;
+    END IF;
     IF cardinality(v_rescued) > 0 THEN
         FOREACH v_step IN ARRAY v_plan LOOP
             CONTINUE WHEN v_step.action <> 'rescue';
@@ -142,11 +187,6 @@ BEGIN
             END LOOP;
             EXIT WHEN v_round_n < c_small_replay;
         END LOOP;
-    END IF;
-
-    IF NOT EXISTS (SELECT FROM unnest(v_plan) AS s WHERE s.action IN ('create', 'drop', 'detach'))
-       AND cardinality(v_rescued) = 0 THEN
-        RETURN;
     END IF;
 
     IF NOT maintenance.execute_with_lock_retry(format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', v_parent), c_attempts) THEN

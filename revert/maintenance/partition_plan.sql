@@ -1,11 +1,12 @@
 -- Revert marketdb:maintenance/partition_plan from pg
 
+-- maintenance.partition_plan as maintenance/partition_plan@v0.2.0 deployed it.
+
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- partition_plan as maintenance/partitions made it.
 -- ---------------------------------------------------------------------------------------
 -- partition_plan: what a run would do for one policy at a reference time, from the catalog,
 -- the clock and one read of the default partition. It runs before the run takes any lock
@@ -13,8 +14,11 @@ SET LOCAL ROLE marketdb_owner;
 -- partition's rows per day, and the rows of partitions past retention, counted for the
 -- report.
 --
---   create          a day from the oldest kept partition (or reference day - 1) through
---                   reference day + premake that no partition covers (gaps are filled);
+--   create          a day from reference day - 7 (or from the oldest kept partition, or
+--                   reference day - 1, when later) through reference day + premake that no
+--                   partition covers (gaps near the clock are filled); an older empty day
+--                   gets none: a row for it is rescued into its day's partition, so one
+--                   old row costs one partition, never every day since;
 --   rescue          a day with rows waiting in the default partition and no partition;
 --   drop / detach   a partition wholly older than reference time - retention, except the
 --                   newest partition that holds a row (a feed that stopped keeps its last day);
@@ -48,6 +52,7 @@ DECLARE
     c_max_new_partitions constant integer := 400;
     c_history_window     constant integer := 3660;  -- days before the cut-off (or reference day) in view
     c_min_lookahead      constant integer := 31;
+    c_gap_fill_days      constant integer := 7;     -- empty days before the reference day filled
     v_parent      regclass := p_policy.parent_table::regclass;
     v_table       text := split_part(p_policy.parent_table, '.', 2);
     v_key         name := (SELECT k.column_name FROM maintenance.partition_key(v_parent) AS k);
@@ -102,8 +107,10 @@ BEGIN
           USING v_window_from, v_window_to;
     END IF;
 
-    -- Gaps are filled from the oldest day that will be kept: an existing partition or a day
-    -- about to be rescued, unless retention is about to remove it.
+    -- Gaps are filled from the oldest day that will be kept (an existing partition or a day
+    -- about to be rescued, unless retention is about to remove it), but never from earlier
+    -- than a week before the reference day: a lone old row is not a reason to make every
+    -- day since (one trade at 2018-01-01 planned 3,195 days).
     SELECT min(kept.day) INTO v_oldest_kept
       FROM (SELECT (pp.lower_bound AT TIME ZONE 'UTC')::date AS day, pp.upper_bound
               FROM unnest(v_lowers, v_uppers) AS pp(lower_bound, upper_bound)
@@ -111,7 +118,7 @@ BEGIN
             SELECT dd.day, (dd.day + 1)::timestamp AT TIME ZONE 'UTC'
               FROM unnest(v_dd_days) AS dd(day)) AS kept
      WHERE (v_cutoff IS NULL OR kept.upper_bound > v_cutoff) AND kept.day >= v_window_from;
-    v_from := least(v_ref_day - 1, v_oldest_kept);
+    v_from := greatest(least(v_ref_day - 1, v_oldest_kept), v_ref_day - c_gap_fill_days);
 
     -- New partitions, in day order; when more than c_max_new_partitions are missing, those
     -- nearest the reference day (premake before old gaps) are made first. Days past
@@ -177,7 +184,7 @@ BEGIN
         v_out.day := NULL;
         v_out.partition_name := NULL;
         v_out.rows_affected := v_outside.n;
-        v_out.detail := format('%s rows in the default partition from %s to %s are outside the days maintenance makes partitions for (%s to %s); they stay there: correct or delete them',
+        v_out.detail := format('%s rows in the default partition from %s to %s are outside the days maintenance makes partitions for (%s to %s); they stay there and hold back only their own month; correct or delete them (the owner can)',
                          v_outside.n, v_outside.oldest, v_outside.newest, v_window_from, v_window_to);
         RETURN NEXT v_out;
     END IF;

@@ -1,13 +1,15 @@
 -- Revert marketdb:maintenance/run_all from pg
 
+-- maintenance.run_all as maintenance/run_all@v0.2.0 deployed it.
+
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- run_all as maintenance/compaction made it.
--- run_all: each table's compaction after its run, one step per transaction, at most 24
--- months a run (two years of backlog; the next run continues).
+-- run_all: per table, its prepare_rescue, its run, its compaction (one step per
+-- transaction, at most 800 steps: two per month) and the analyze of its parent, each in a
+-- transaction of its own.
 CREATE OR REPLACE PROCEDURE maintenance.run_all()
 LANGUAGE plpgsql
 AS $procedure$
@@ -45,6 +47,8 @@ BEGIN
             COMMIT;
             EXIT WHEN NOT v_merged;
         END LOOP;
+        PERFORM maintenance.analyze_for(v_table);
+        COMMIT;
     END LOOP;
     IF cardinality(v_problems) > 0 THEN
         RAISE EXCEPTION 'maintenance finished, but % table(s) were not maintained: %', cardinality(v_problems), array_to_string(v_problems, '; ')
@@ -55,6 +59,6 @@ END
 $procedure$;
 
 COMMENT ON PROCEDURE maintenance.run_all() IS
-    'Maintains every enabled table at the server''s time, committing after each (and after each month merged); raises at the end if a table was not maintained';
+    'Maintains every enabled table at the server''s time, committing after each step (run, each month merged, analyze); raises at the end if a table was not maintained';
 
 COMMIT;

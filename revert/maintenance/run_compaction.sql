@@ -1,11 +1,18 @@
 -- Revert marketdb:maintenance/run_compaction from pg
 
+-- maintenance.run_compaction as maintenance/run_compaction@v0.2.0 deployed it.
+
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- run_compaction as maintenance/run_compaction@v0.1.1 made it.
+-- ---------------------------------------------------------------------------------------
+-- run_compaction: one logged compaction step for one table at any finite reference time:
+-- for the oldest month due, its capture or its merge; with p_dry_run every month due. Claims the table as a run does
+-- (its policy row, SKIP LOCKED). Internal and owner-only, like run_policies: tests run it
+-- at fixed times; the maintainer's entry point is compact_for.
+-- ---------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION maintenance.run_compaction(p_parent_table text, p_reference_time timestamptz, p_dry_run boolean)
 RETURNS SETOF maintenance.action
 LANGUAGE plpgsql
@@ -33,6 +40,7 @@ BEGIN
         SELECT * INTO v_policy FROM maintenance.policy AS p WHERE p.parent_table = p_parent_table FOR NO KEY UPDATE SKIP LOCKED;
         IF FOUND THEN
             PERFORM maintenance.bound_session();  -- the claim and the merge's locks last until the caller commits
+            PERFORM maintenance.drop_spent_logs();  -- the logs of the days an earlier step merged
         END IF;
     END IF;
     IF NOT FOUND THEN

@@ -1,11 +1,12 @@
 -- Revert marketdb:maintenance/run_policies from pg
 
+-- maintenance.run_policies as maintenance/run_policies@v0.2.0 deployed it.
+
 BEGIN;
 
 SET LOCAL lock_timeout = '5s';
 SET LOCAL ROLE marketdb_owner;
 
--- run_policies as maintenance/run made it.
 -- ---------------------------------------------------------------------------------------
 -- run_policies: one logged run over some policies, in the caller's transaction.
 --
@@ -66,9 +67,15 @@ BEGIN
                 SELECT coalesce(array_agg(a), '{}') INTO v_batch
                   FROM maintenance.maintain_hypertable(v_policy, p_reference_time, p_dry_run, p_premake_days) AS a;
             END IF;
-        EXCEPTION WHEN OTHERS THEN
-            GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT, v_state = RETURNED_SQLSTATE;
-            v_batch := ARRAY[(v_table, 'error', NULL, 0, format('%s (SQLSTATE %s); nothing changed for this table', v_message, v_state))::maintenance.action];
+        EXCEPTION
+            WHEN lock_not_available THEN
+                -- Blocked, whatever it waited for (the parent, a partition, a capture log a
+                -- reader holds): the next run retries.
+                GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT;
+                v_batch := ARRAY[(v_table, 'lock_timeout', NULL, 0, format('%s; nothing changed for this table, the next run retries', v_message))::maintenance.action];
+            WHEN OTHERS THEN
+                GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT, v_state = RETURNED_SQLSTATE;
+                v_batch := ARRAY[(v_table, 'error', NULL, 0, format('%s (SQLSTATE %s); nothing changed for this table', v_message, v_state))::maintenance.action];
         END;
         IF NOT p_dry_run AND v_policy.parent_table IS NOT NULL THEN
             v_outcome := maintenance.outcome_of(v_batch);
@@ -91,6 +98,9 @@ BEGIN
            actions = to_jsonb(v_all),
            error = (SELECT string_agg(a.parent_table || ': ' || a.detail, '; ') FROM unnest(v_all) AS a WHERE a.action = 'error')
      WHERE l.run_id = v_run_id;
+    IF NOT p_dry_run THEN
+        PERFORM maintenance.bound_session();  -- the claims and locks above last until the caller commits
+    END IF;
 END
 $function$;
 

@@ -1,7 +1,7 @@
 -- maintenance: daily partitions from the clock, gaps filled, UTC days, premake.
 BEGIN;
 \ir _helpers.psql
-SELECT plan(12);
+SELECT plan(13);
 
 SELECT pg_temp.clear_partitions('exchange.trades');
 
@@ -64,6 +64,15 @@ SELECT is(
     (SELECT count(*)::integer FROM maintenance.partitions_of('exchange.trades') WHERE is_default), 1,
     'the default partition is still there');
 SELECT is((SELECT count(*)::integer FROM exchange.trades WHERE trade_id LIKE 'edge-%'), 2, 'no row was lost on the way');
+
+-- A parent without a default partition (detached by its owner): the plan has no rows outside
+-- the window to read, and says so (v0.2.0's plan read a record it never assigned, and failed).
+ALTER TABLE exchange.trades DETACH PARTITION exchange.trades_default;
+SELECT is(
+    (SELECT count(*)::integer FROM maintenance.partition_plan(
+        (SELECT p FROM maintenance.policy AS p WHERE p.parent_table = 'exchange.trades'), '2026-03-10 12:00+00', 7)
+      WHERE action = 'out_of_window'),
+    0, 'a table without a default partition is planned: nothing outside the window');
 
 SELECT * FROM finish();
 ROLLBACK;

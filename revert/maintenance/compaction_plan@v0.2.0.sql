@@ -1,0 +1,71 @@
+-- Revert marketdb:maintenance/compaction_plan from pg
+
+BEGIN;
+
+SET LOCAL lock_timeout = '5s';
+SET LOCAL ROLE marketdb_owner;
+
+-- compaction_plan as maintenance/compaction made it.
+-- ---------------------------------------------------------------------------------------
+-- compaction_plan: the months a run would merge at a reference time, oldest first, from
+-- the catalog (and one probe of the default partition). 'compact' per month; 'deferred'
+-- when rows wait in the default partition (the run's rescue comes first).
+-- ---------------------------------------------------------------------------------------
+CREATE OR REPLACE FUNCTION maintenance.compaction_plan(p_policy maintenance.policy, p_reference_time timestamptz)
+RETURNS SETOF maintenance.plan_step
+LANGUAGE plpgsql
+STABLE
+SET search_path = pg_catalog, pg_temp
+SET "TimeZone" = 'UTC'
+AS $function$
+DECLARE
+    v_parent  regclass := p_policy.parent_table::regclass;
+    v_schema  text := split_part(p_policy.parent_table, '.', 1);
+    v_table   text := split_part(p_policy.parent_table, '.', 2);
+    v_default regclass;
+    v_waiting boolean := false;
+    v_month   record;
+    v_out     maintenance.plan_step;
+BEGIN
+    IF p_policy.kind <> 'partitioned' OR p_policy.compact_after IS NULL THEN
+        RETURN;
+    END IF;
+    v_default := (SELECT p.partition FROM maintenance.partitions_of(v_parent) AS p WHERE p.is_default);
+    IF v_default IS NOT NULL THEN
+        EXECUTE format('SELECT EXISTS (SELECT FROM %s)', v_default) INTO v_waiting;
+    END IF;
+    FOR v_month IN
+        SELECT date_trunc('month', p.lower_bound)::date AS month, count(*) AS days,
+               min(p.lower_bound)::date AS first_day, max(p.lower_bound)::date AS last_day
+          FROM maintenance.partitions_of(v_parent) AS p
+          JOIN pg_class AS c ON c.oid = p.partition
+         WHERE NOT p.is_default
+           AND c.relnamespace = v_schema::regnamespace
+           AND p.upper_bound - p.lower_bound = interval '1 day'
+           AND p.lower_bound = date_trunc('day', p.lower_bound)
+         GROUP BY 1
+        HAVING date_trunc('month', min(p.lower_bound)) + interval '1 month' <= p_reference_time - p_policy.compact_after
+           AND (p_policy.retention IS NULL OR date_trunc('month', min(p.lower_bound)) >= p_reference_time - p_policy.retention)
+         ORDER BY 1
+    LOOP
+        v_out.day := v_month.month;
+        v_out.partition_name := maintenance.free_partition_name(v_schema, format('%s_p%s', v_table, to_char(v_month.month, 'YYYYMM')));
+        v_out.rows_affected := 0;
+        IF v_waiting THEN
+            v_out.action := 'deferred';
+            v_out.detail := format('%s: rows wait in the default partition %s; a run rescues them before months are merged',
+                                   to_char(v_month.month, 'YYYY-MM'), v_default);
+        ELSE
+            v_out.action := 'compact';
+            v_out.detail := format('%s: %s daily partitions (%s to %s) into %s',
+                                   to_char(v_month.month, 'YYYY-MM'), v_month.days, v_month.first_day, v_month.last_day, v_out.partition_name);
+        END IF;
+        RETURN NEXT v_out;
+    END LOOP;
+END
+$function$;
+
+COMMENT ON FUNCTION maintenance.compaction_plan(maintenance.policy, timestamptz) IS
+    'The months of daily partitions a run would merge at a reference time, oldest first (reads, changes nothing; internal)';
+
+COMMIT;
