@@ -43,8 +43,8 @@ fidelity-release: deps ## every change's own revert round trip, released ones to
 	@MARKETDB_FIDELITY=all $(VENV)/bin/pytest tests/test_revert.py
 
 release-manifest: fidelity-release ## after tagging: record the released scripts' hashes (tests/released.sha256)
-	@$(VENV)/bin/python -c "from pathlib import Path; from marketdb import harness, config; \
-		(config.PROJECT_ROOT / harness.RELEASE_MANIFEST).write_text(harness.release_manifest(config.PROJECT_ROOT))"
+	@$(VENV)/bin/python -c "from pathlib import Path; from marketdb import config, plan_rules; \
+		(config.PROJECT_ROOT / plan_rules.RELEASE_MANIFEST).write_text(plan_rules.release_manifest(config.PROJECT_ROOT))"
 	@echo "wrote tests/released.sha256: commit it with the tag"
 
 catalog: deps db-up ## rewrite catalog/ (one file per object) from a fresh deploy of the plan on the private server

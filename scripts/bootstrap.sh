@@ -13,7 +13,7 @@ case "${VERSION_CODENAME:-}" in trixie|forky|sid) major=${major:-13} ;; esac
 
 packages=(sqitch libdbd-pg-perl postgresql-client libtap-parser-sourcehandler-pgtap-perl)
 if [ "${major:-0}" -ge 13 ] 2>/dev/null && [ "${MARKETDB_SERVER_ROOT:-}" != debootstrap ]; then
-  # Debian 13: the host's own PostgreSQL 17 + TimescaleDB (localdb.py uses_host_packages).
+  # Debian 13: the host's own PostgreSQL 17 + TimescaleDB (localdb_root.py uses_host_packages).
   mapfile -t server < <(grep -v '^#' scripts/server-packages.txt | sed '/^\s*$/d')
   packages+=("${server[@]}")
 else

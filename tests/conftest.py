@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from marketdb import config, db, harness, localdb
+from marketdb import config, db, harness, localdb, tap
 
 PROJECT = config.PROJECT_ROOT
 
 # Filled by the tests, printed at the end of the run.
-PGTAP_RESULTS: list[harness.TapResult] = []
+PGTAP_RESULTS: list[tap.TapResult] = []
 KEPT: list[str] = []
 
 
@@ -190,7 +190,7 @@ def pytest_runtest_logreport(report):
         return
     for name, value in report.user_properties:
         if name == "pgtap" and not any(r.file == value["file"] for r in PGTAP_RESULTS):
-            PGTAP_RESULTS.append(harness.TapResult(**value))
+            PGTAP_RESULTS.append(tap.TapResult(**value))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001

@@ -24,7 +24,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import bench, localdb
+from marketdb import bench, localdb, localdb_root
 
 pytestmark = needs_private_server
 
@@ -67,13 +67,13 @@ class Clock:
 def clock(deployed_seed):
     port = free_port()
     srv = localdb.server(port)
-    inside = f"{localdb._server_home_root()}/faketime-{port}"
+    inside = f"{localdb_root._server_home_root()}/faketime-{port}"
     offset_file = srv.root / inside.lstrip("/")
     offset_file.parent.mkdir(parents=True, exist_ok=True)
     offset_file.write_text("+0\n")
     offset_file.chmod(0o644)
     env = {
-        "LD_PRELOAD": localdb.FAKETIME_LIB,
+        "LD_PRELOAD": localdb_root.FAKETIME_LIB,
         "FAKETIME_TIMESTAMP_FILE": inside,
         # Re-read the offset every second; never fake the monotonic clock PostgreSQL's
         # timeouts run on.
@@ -160,7 +160,7 @@ def test_maintenance_is_right_at_any_hour(clock, days_ahead, clock_time):
     try:
         run_everything_at(clock, target)
     except (AssertionError, psycopg.Error, RuntimeError) as exc:
-        raise AssertionError(f"{exc}\n\nlast lines of the server's log:\n{localdb._tail(clock.srv.log, 30)}") from exc
+        raise AssertionError(f"{exc}\n\nlast lines of the server's log:\n{localdb_root._tail(clock.srv.log, 30)}") from exc
 
 
 def run_everything_at(clock: Clock, target: datetime) -> None:

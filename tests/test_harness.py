@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import _cleanup, copy_project
-from marketdb import harness
+from marketdb import fidelity, harness, plan_rules, tap
 
 CORE = 3  # core/extensions, core/roles, core/schemas: enough to exercise every path
 
@@ -23,7 +23,7 @@ def empty_url(server_url):
 
 
 def test_the_unbroken_core_passes_fidelity(core_project, empty_url):
-    assert harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
+    assert fidelity.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
 
 
 def test_a_failing_verify_script_fails_the_deploy(core_project, empty_url):
@@ -35,14 +35,14 @@ def test_a_failing_verify_script_fails_the_deploy(core_project, empty_url):
 
 def test_a_verify_that_cannot_fail_is_reported(core_project, empty_url):
     (core_project / "verify/core/schemas.sql").write_text("BEGIN;\nSELECT 1;\nROLLBACK;\n")
-    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
+    problems = fidelity.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
     assert any("verify/core/schemas.sql succeeds although core/schemas is not deployed" in p for p in problems)
 
 
 def test_a_revert_that_leaves_something_behind_is_reported(core_project, empty_url):
     revert = core_project / "revert/core/schemas.sql"
     revert.write_text(revert.read_text().replace("COMMIT;", "CREATE TABLE public.leftover (id integer);\nCOMMIT;"))
-    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
+    problems = fidelity.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
     assert any("revert/core/schemas.sql does not undo its deploy" in p and "leftover" in p for p in problems)
 
 
@@ -55,7 +55,7 @@ def test_round_trips_from_clones_of_the_deployed_plan_still_name_a_broken_revert
     lines.insert(first + 1, "@t1 2026-12-03T00:00:00Z marketdb developer <dev@marketdb.invalid> # a release of core/extensions")
     plan.write_text("\n".join(lines) + "\n")
     template, _ = harness.make_template(server_url, core_project, purpose="selftpl", pgtap=False)
-    empty = harness.dump_schema(empty_url)
+    empty = fidelity.dump_schema(empty_url)
     try:
         for broken in (False, True):
             if broken:
@@ -64,8 +64,8 @@ def test_round_trips_from_clones_of_the_deployed_plan_still_name_a_broken_revert
             url, second = harness.clone_database(template, "selftest"), harness.clone_database(template, "selftest2")
             try:
                 seen: list[str] = []
-                problems = harness.check_revert_fidelity(core_project, url, progress=seen.append, since_last_tag=True,
-                                                         second_url=second, empty=empty)
+                problems = fidelity.check_revert_fidelity(core_project, url, progress=seen.append, since_last_tag=True,
+                                                          second_url=second, empty=empty)
                 if broken:
                     assert any("revert/core/schemas.sql" in p and "leftover" in p for p in problems), problems
                 else:
@@ -94,7 +94,7 @@ def test_pgtap_outcomes_are_judged_strictly(tmp_path, scratch_url, case):
     (tmp_path / "tests").mkdir()
     path = tmp_path / "tests" / "case.sql"
     path.write_text(f"BEGIN;\n{body}\nSELECT * FROM finish();\nROLLBACK;\n")
-    result = harness.run_pgtap(tmp_path, scratch_url, path)
+    result = tap.run_pgtap(tmp_path, scratch_url, path)
     assert result.ok is passes, result.output
     assert message in "\n".join(result.problems())
 
@@ -111,8 +111,8 @@ def test_a_reworked_change_deploys_reverts_and_round_trips(core_project, empty_u
         f"BEGIN;\nCOMMENT ON SCHEMA exchange IS '{original}';\nCOMMIT;\n")
     (core_project / "verify/core/schemas.sql").write_text(
         "BEGIN;\nSELECT 1 / (obj_description('exchange'::regnamespace, 'pg_namespace') = 'reworked')::integer;\nROLLBACK;\n")
-    assert [p for p in harness.check_plan(core_project) if "core/" in p] == []
-    assert harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
+    assert [p for p in plan_rules.check_plan(core_project) if "core/" in p] == []
+    assert fidelity.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
 
 
 # Excerpts of real `pg_dump --schema-only` output, PostgreSQL 17.12 + TimescaleDB 2.19.3.
@@ -169,10 +169,10 @@ CREATE TRIGGER ts_cagg_invalidation_trigger AFTER INSERT OR DELETE OR UPDATE ON 
 
 def test_dump_normalisation_ignores_pg_dump_run_lines():
     other_run = APACHE_DUMP.replace("abc123", "def456")
-    assert harness.normalize_dump(APACHE_DUMP) == harness.normalize_dump(other_run)
-    assert "restrict" not in harness.normalize_dump(APACHE_DUMP)
+    assert fidelity.normalize_dump(APACHE_DUMP) == fidelity.normalize_dump(other_run)
+    assert "restrict" not in fidelity.normalize_dump(APACHE_DUMP)
     # A real difference still shows.
-    assert harness.normalize_dump(APACHE_DUMP) != harness.normalize_dump(APACHE_DUMP.replace("token_id", "token"))
+    assert fidelity.normalize_dump(APACHE_DUMP) != fidelity.normalize_dump(APACHE_DUMP.replace("token_id", "token"))
 
 
 def test_dump_normalisation_ignores_timescaledb_catalog_ids():
@@ -180,12 +180,12 @@ def test_dump_normalisation_ignores_timescaledb_catalog_ids():
     # After a full revert and redeploy every id is higher, and the blocks sort differently.
     redeployed = TIMESCALE_DUMP.format(c1=36, c2=28, m=14, h=25)
     assert first != redeployed
-    assert harness.normalize_dump(first) == harness.normalize_dump(redeployed)
-    normalized = harness.normalize_dump(first)
+    assert fidelity.normalize_dump(first) == fidelity.normalize_dump(redeployed)
+    normalized = fidelity.normalize_dump(first)
     assert "_materialized_hypertable_N" in normalized and "cagg_watermark(N)" in normalized
     assert "continuous_agg_invalidation_trigger('N')" in normalized
     # A different view body is still a difference.
-    assert harness.normalize_dump(first) != harness.normalize_dump(first.replace(".token_id\n", ".bucket\n"))
+    assert fidelity.normalize_dump(first) != fidelity.normalize_dump(first.replace(".token_id\n", ".bucket\n"))
 
 
 PARTITION_DUMP = """
@@ -215,10 +215,10 @@ def test_dump_normalisation_ignores_which_days_have_partitions():
     """Deployed before and after midnight UTC, the partition window differs by a day."""
     before = PARTITION_DUMP.format(d1="20261122", t1="2026-11-22 00:00:00+00", t2="2026-11-23 00:00:00+00")
     after = PARTITION_DUMP.format(d1="20261123", t1="2026-11-23 00:00:00+00", t2="2026-11-24 00:00:00+00")
-    assert harness.normalize_dump(before) == harness.normalize_dump(after)
-    assert "trades_pYYYYMMDD_ticker_ts_idx" in harness.normalize_dump(before)
+    assert fidelity.normalize_dump(before) == fidelity.normalize_dump(after)
+    assert "trades_pYYYYMMDD_ticker_ts_idx" in fidelity.normalize_dump(before)
     # Anything else about a partition still shows.
-    assert harness.normalize_dump(before) != harness.normalize_dump(after.replace("(ticker, ts DESC)", "(ticker, ts)"))
+    assert fidelity.normalize_dump(before) != fidelity.normalize_dump(after.replace("(ticker, ts DESC)", "(ticker, ts)"))
 
 
 @pytest.mark.parametrize("restoring", [False, True])
@@ -272,7 +272,7 @@ def test_an_adopting_change_that_changes_the_schema_is_named(core_project, empty
     original = "Event-contract exchange: series, events, markets, trades, order book, settlements"
     (core_project / "revert/core/probe.sql").write_text(f"BEGIN;\nCOMMENT ON SCHEMA exchange IS '{original}';\nCOMMIT;\n")
     (core_project / "verify/core/probe.sql").write_text("-- verify-absent: a probe\nBEGIN;\nSELECT 1;\nROLLBACK;\n")
-    assert harness.adopt_runs(core_project, harness.read_plan(core_project)) == [(3, 4)]
-    problems = harness.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
+    assert plan_rules.adopt_runs(core_project, plan_rules.read_plan(core_project)) == [(3, 4)]
+    problems = fidelity.check_revert_fidelity(core_project, empty_url, progress=lambda m: None)
     assert len(problems) == 1 and problems[0].startswith("adopting core/probe .. core/probe changes the schema"), problems
     assert "changed" in problems[0]

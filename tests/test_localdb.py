@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import config, db, localdb
+from marketdb import config, db, localdb, localdb_root
 
 
 def test_mirror_is_read_from_deb822_sources(tmp_path):
@@ -19,7 +19,7 @@ def test_mirror_is_read_from_deb822_sources(tmp_path):
         "Types: deb\nURIs: http://mirror.example/debian-security\nSuites: bookworm-security\nComponents: main\n\n"
         "Types: deb\nURIs: http://mirror.example/debian\nSuites: bookworm bookworm-updates\nComponents: main\n"
     )
-    assert localdb.host_mirror(tmp_path) == "http://mirror.example/debian"
+    assert localdb_root.host_mirror(tmp_path) == "http://mirror.example/debian"
 
 
 def test_mirror_is_read_from_one_line_sources(tmp_path):
@@ -29,14 +29,14 @@ def test_mirror_is_read_from_one_line_sources(tmp_path):
         "# comment\ndeb [arch=amd64] http://other.example/node nodistro main\n"
         "deb [signed-by=/k.gpg] http://mirror.example/debian bookworm main contrib\n"
     )
-    assert localdb.host_mirror(tmp_path) == "http://mirror.example/debian"
+    assert localdb_root.host_mirror(tmp_path) == "http://mirror.example/debian"
 
 
 def test_no_mirror_says_how_to_set_one(tmp_path, monkeypatch):
     monkeypatch.delenv("MARKETDB_DEBIAN_MIRROR", raising=False)
     (tmp_path / "apt").mkdir()
     with pytest.raises(localdb.LocalDbError, match="MARKETDB_DEBIAN_MIRROR"):
-        localdb.host_mirror(tmp_path)
+        localdb_root.host_mirror(tmp_path)
 
 
 def test_bad_port_setting_is_a_usage_error(monkeypatch):
@@ -57,7 +57,7 @@ def test_missing_debootstrap_says_what_to_install(tmp_path, monkeypatch):
     monkeypatch.setenv("MARKETDB_SERVER_ROOT", "debootstrap")  # the Debian 12 route, on any host
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(localdb.LocalDbError, match="apt-get install debootstrap"):
-        localdb.ensure_root()
+        localdb_root.ensure_root()
 
 
 def test_not_root_says_to_use_sudo_or_database_url(monkeypatch):
@@ -132,19 +132,19 @@ def test_debian_13_hosts_use_their_own_packages(tmp_path, monkeypatch, os_releas
     monkeypatch.delenv("MARKETDB_SERVER_ROOT", raising=False)
     if os_release:
         (tmp_path / "os-release").write_text(os_release)
-    assert localdb.uses_host_packages(tmp_path) is host_packages
+    assert localdb_root.uses_host_packages(tmp_path) is host_packages
     monkeypatch.setenv("MARKETDB_SERVER_ROOT", "debootstrap")
-    assert localdb.uses_host_packages(tmp_path) is False
+    assert localdb_root.uses_host_packages(tmp_path) is False
 
 
 def test_host_packages_route_runs_the_server_from_the_host(tmp_path, monkeypatch):
-    monkeypatch.setattr(localdb, "uses_host_packages", lambda etc=None: True)
+    monkeypatch.setattr(localdb_root, "uses_host_packages", lambda etc=None: True)
     monkeypatch.setenv("MARKETDB_CACHE", str(tmp_path))
     srv = localdb.server(5555)
     assert srv.root == localdb.Path("/")
     assert srv.data == f"{tmp_path}/servers/pg5555/data"
     assert srv.host_data == tmp_path / "servers/pg5555/data"
-    monkeypatch.setattr(localdb, "uses_host_packages", lambda etc=None: False)
+    monkeypatch.setattr(localdb_root, "uses_host_packages", lambda etc=None: False)
     srv = localdb.server(5555)
     assert srv.root.parent == tmp_path and srv.root.name.startswith("debian13-pg17-")
     assert srv.data == "/srv/marketdb/pg5555/data"
@@ -153,6 +153,6 @@ def test_host_packages_route_runs_the_server_from_the_host(tmp_path, monkeypatch
 def test_the_package_list_has_one_home():
     listed = [line.strip() for line in (PROJECT / "scripts/server-packages.txt").read_text().splitlines()
               if line.strip() and not line.startswith("#")]
-    assert list(localdb.PACKAGES) == listed
+    assert list(localdb_root.PACKAGES) == listed
     assert "postgresql-17-timescaledb" in listed and "libfaketime" in listed
     assert "scripts/server-packages.txt" in (PROJECT / "scripts/bootstrap.sh").read_text()

@@ -21,7 +21,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import db, harness, localdb
+from marketdb import db, harness, localdb, tap
 
 pytestmark = needs_private_server
 
@@ -93,7 +93,7 @@ def test_pgtap_suites_pass_as_the_admin_role(cluster, deployed):
         conn.execute("CREATE EXTENSION IF NOT EXISTS pgtap")
     # Three copies of the admin's database (owned by it), a third of the files each, at once:
     # each file rolls back what it did, so files sharing a copy do not see each other.
-    files = [path for path in harness.pgtap_files(PROJECT) if path.name not in NEEDS_SUPERUSER]
+    files = [path for path in tap.pgtap_files(PROJECT) if path.name not in NEEDS_SUPERUSER]
     copies = [f"managed_tap{i}" for i in range(PGTAP_COPIES)]
     with db.connect(cluster.url("postgres")) as conn:
         conn.execute("ALTER DATABASE managed ALLOW_CONNECTIONS false")
@@ -119,7 +119,7 @@ def test_pgtap_suites_pass_as_the_admin_role(cluster, deployed):
         copy = as_role(cluster, "deployer", "deployer-pw", copies[i])
         failed = []
         for path in files[i::PGTAP_COPIES]:
-            result = harness.run_pgtap(PROJECT, copy, path)
+            result = tap.run_pgtap(PROJECT, copy, path)
             if not result.ok:
                 failed.append(f"{result.file}: {result.problems()}\n{result.output[-2000:]}")
         return failed

@@ -11,9 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from conftest import DEPLOY_OUTPUT, PROJECT, deployed_clone
-from marketdb import harness
+from marketdb import harness, tap
 
-FILES = harness.pgtap_files(PROJECT)
+FILES = tap.pgtap_files(PROJECT)
 
 
 def test_there_are_pgtap_files():
@@ -27,7 +27,7 @@ def pgtap_results(template_url) -> dict:
         clone = deployed_clone(template_url, "tap")
         url = next(clone)
         try:
-            return harness.run_pgtap(PROJECT, url, path)
+            return tap.run_pgtap(PROJECT, url, path)
         finally:
             clone.close()
 

@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import db, localdb, replication
+from marketdb import db, localdb, replication, standby
 
 pytestmark = needs_private_server
 
@@ -41,7 +41,7 @@ def pair():
             assert made.returncode == 0, made.stderr
             yield env, srv.url("marketdb"), localdb.server(replica_port).url("marketdb")
         finally:
-            localdb.replica_down(replica_port, port)
+            standby.replica_down(replica_port, port)
 
 
 def fingerprint(url: str) -> dict:

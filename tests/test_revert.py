@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from conftest import PROJECT, _cleanup
-from marketdb import harness
+from marketdb import fidelity, harness
 
 
 def test_every_change_reverts_to_the_schema_before_it_and_the_plan_round_trips(server_url, template_url):
@@ -26,12 +26,12 @@ def test_every_change_reverts_to_the_schema_before_it_and_the_plan_round_trips(s
         second = harness.clone_database(template_url, "revert")
         scratch = harness.create_test_database(server_url, "revert")
         try:
-            empty = harness.dump_schema(scratch)
+            empty = fidelity.dump_schema(scratch)
         finally:
             _cleanup(scratch)
     try:
-        problems = harness.check_revert_fidelity(PROJECT, url, progress=lambda message: print(message),
-                                                 since_last_tag=not every, second_url=second, empty=empty)
+        problems = fidelity.check_revert_fidelity(PROJECT, url, progress=lambda message: print(message),
+                                                  since_last_tag=not every, second_url=second, empty=empty)
         assert problems == [], "\n\n".join(problems)
     finally:
         _cleanup(url)

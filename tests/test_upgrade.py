@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from conftest import PROJECT, _cleanup
-from marketdb import db, harness
+from marketdb import db, harness, plan_rules
 
 TABLES = ("exchange.series", "exchange.trades", "exchange.orderbook_deltas", "crypto.trades", "macro.instruments")
 
@@ -45,9 +45,9 @@ def month_partitions(url: str) -> list[str]:
 
 
 def test_a_database_at_v0_1_0_and_one_at_main_with_merged_months_deploy_to_v0_2_0_losing_nothing(server_url):
-    changes, ids = harness.read_plan(PROJECT), harness.change_ids(PROJECT)
-    start, stop = harness.adopt_runs(PROJECT, changes)[0]
-    assert harness.last_tag(PROJECT) == ("v0.2.0", stop)  # the adopting changes end v0.2.0
+    changes, ids = plan_rules.read_plan(PROJECT), plan_rules.change_ids(PROJECT)
+    start, stop = plan_rules.adopt_runs(PROJECT, changes)[0]
+    assert plan_rules.last_tag(PROJECT) == ("v0.2.0", stop)  # the adopting changes end v0.2.0
     today = datetime.now(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
     # A month wholly past: merged once compaction is set to a day.
     old_month = datetime(today.year - (today.month <= 2), (today.month - 3) % 12 + 1, 1, tzinfo=timezone.utc)

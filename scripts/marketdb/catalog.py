@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import db, harness, localdb
+from . import db, fidelity, harness, localdb_root
 
 FOLDER = "catalog"
 HEADER = re.compile(r"^--\n-- Name: (?P<name>.*?); Type: (?P<type>[A-Z ]+); Schema: (?P<schema>[^;]+); Owner: (?P<owner>[^\n]*)\n--\n", re.M)
@@ -28,11 +28,11 @@ LEFT_OUT_SCHEMAS = ("sqitch", "_timescaledb_internal", "_timescaledb_catalog", "
 
 def _dump(url: str) -> str:
     excluded = [f"--exclude-schema={s}" for s in LEFT_OUT_SCHEMAS]
-    proc = harness.run([*localdb.pg_tool("pg_dump"), "--schema-only", "--no-tablespaces", *excluded, *db.libpq_args(url)],
+    proc = harness.run([*localdb_root.pg_tool("pg_dump"), "--schema-only", "--no-tablespaces", *excluded, *db.libpq_args(url)],
                        env=db.libpq_env(url))
-    text = "\n".join(line for line in proc.stdout.splitlines() if not harness.VOLATILE_DUMP_LINE.match(line)) + "\n"
-    text = harness.TIMESCALE_CATALOG_ID.sub(lambda m: m.group(1) + "N", text)
-    return harness.TIMESCALE_FUNCTION_ID.sub(lambda m: m.group(1) + "N", text)
+    text = "\n".join(line for line in proc.stdout.splitlines() if not fidelity.VOLATILE_DUMP_LINE.match(line)) + "\n"
+    text = fidelity.TIMESCALE_CATALOG_ID.sub(lambda m: m.group(1) + "N", text)
+    return fidelity.TIMESCALE_FUNCTION_ID.sub(lambda m: m.group(1) + "N", text)
 
 
 def _owners(url: str) -> tuple[dict[str, str], set[str]]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from . import config, db, doctor, harness, localdb, maintenance, replication
+from . import config, db, doctor, harness, localdb, maintenance, replication, standby, tap
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -65,14 +65,14 @@ def _no_replica_of_database_url() -> None:
 
 def _replica_up(args: argparse.Namespace) -> int:
     _no_replica_of_database_url()
-    srv = localdb.replica_up()
+    srv = standby.replica_up()
     print(f"standby of the private server ready at {db.describe(srv.url())} (read only)", file=sys.stderr)
     return 0
 
 
 def _replica_down(args: argparse.Namespace) -> int:
     _no_replica_of_database_url()
-    removed = localdb.replica_down()
+    removed = standby.replica_down()
     print("standby stopped, its copy and its slot removed" if removed else "there was no standby", file=sys.stderr)
     return 0
 
@@ -157,7 +157,7 @@ def _pgtap(args: argparse.Namespace) -> int:
         harness.deploy(config.PROJECT_ROOT, url)
         failed = 0
         for name in args.files:
-            result = harness.run_pgtap(config.PROJECT_ROOT, url, Path(name).resolve())
+            result = tap.run_pgtap(config.PROJECT_ROOT, url, Path(name).resolve())
             print(result.output.rstrip())
             for problem in result.problems():
                 print(f"{result.file}: {problem}", file=sys.stderr)

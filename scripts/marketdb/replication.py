@@ -7,7 +7,7 @@ import time
 
 import psycopg
 
-from . import config, db
+from . import config, db, standby
 
 
 def status(primary_url: str, standby_url: str) -> dict:
@@ -16,7 +16,7 @@ def status(primary_url: str, standby_url: str) -> dict:
     last replayed transaction)."""
     from psycopg.conninfo import conninfo_to_dict
 
-    name = f"marketdb_replica_{conninfo_to_dict(standby_url).get('port')}"
+    name = standby.replica_name(conninfo_to_dict(standby_url).get("port"))
     state: dict = {"standby": db.describe(standby_url), "streaming": False}
     with db.connect(primary_url) as conn:
         row = conn.execute(

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import db, harness
+from . import db, harness, plan_rules
 
 SCHEMAS = ("exchange", "onchain", "crypto", "macro", "equities", "maintenance")
 
@@ -92,7 +92,7 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, width=92, initial_indent="-- ", subsequent_indent="-- ", break_on_hyphens=False)
 
 
-def adopt_scripts(routine: Routine, source: harness.Change, source_text: str) -> dict[str, str]:
+def adopt_scripts(routine: Routine, source: plan_rules.Change, source_text: str) -> dict[str, str]:
     """deploy, revert and verify of the change that adopts a live routine unchanged."""
     home = f"{routine.schema}/{routine.name}"
     why = _wrap(f"{routine.key} as {source.name} left it, taken unchanged from the deployed catalog "
@@ -142,7 +142,7 @@ ROLLBACK;
 def adopt(project: Path, url: str) -> list[str]:
     """Adds to the plan one change per live routine whose current body is not yet in the
     change named after it; url holds the whole plan. Returns the changes added."""
-    last, _ = harness.routine_homes(project)
+    last, _ = plan_rules.routine_homes(project)
     env = harness.sqitch_env()
     added = []
     for routine in live_routines(url):
