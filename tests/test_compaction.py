@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, deployed_clone
-from marketdb import db, harness
+from marketdb import db
 
 ROWS_PER_DAY = 3_000
 

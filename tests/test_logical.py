@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import db, localdb, replication
+from marketdb import localdb, replication
 
 pytestmark = needs_private_server
 

@@ -18,7 +18,7 @@ import psycopg.sql
 import pytest
 
 from conftest import PROJECT, deployed_clone
-from marketdb import db, harness
+from marketdb import db
 
 
 @pytest.fixture(scope="module")

@@ -895,7 +895,7 @@ def replication_benchmark(conn, url: str, sizes: Sizes) -> dict | None:
     started_here = not localdb.is_running(localdb.server(replica_port))
     log(f"10: a streaming standby on port {replica_port}, lag while {sizes.wait_rows:,} rows are rescued")
     replica = standby.replica_up(replica_port)
-    standby = db.with_dbname(replica.url("postgres"), conninfo_to_dict(url)["dbname"])
+    standby_url = db.with_dbname(replica.url("postgres"), conninfo_to_dict(url)["dbname"])
     name = standby.replica_name(replica_port)
     try:
         day = server_today(conn) + timedelta(days=22)
@@ -905,7 +905,7 @@ def replication_benchmark(conn, url: str, sizes: Sizes) -> dict | None:
         conn.execute("UPDATE maintenance.policy SET enabled = (parent_table = 'bench_ours.w1')")
         conn.commit()
         check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == sizes.wait_rows, "the rows wait in the default partition")
-        replication.wait_for_standby(url, standby, timeout=600)
+        replication.wait_for_standby(url, standby_url, timeout=600)
         stop, lag = threading.Event(), {"bytes": 0, "ms": 0.0}
 
         def sampler() -> None:
@@ -924,13 +924,13 @@ def replication_benchmark(conn, url: str, sizes: Sizes) -> dict | None:
         thread.start()
         try:
             run_ms = timed(lambda: run_all(conn)) * 1000
-            catch_up = replication.wait_for_standby(url, standby, timeout=600)
+            catch_up = replication.wait_for_standby(url, standby_url, timeout=600)
         finally:
             stop.set()
             thread.join(timeout=60)
         wal = conn.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), %s::pg_lsn)::bigint", (wal_before,)).fetchone()[0]
         check(count(conn, "SELECT count(*) FROM bench_ours.w1_default") == 0, "the rows were rescued")
-        with psycopg.connect(standby) as s:
+        with psycopg.connect(standby_url) as s:
             check(count(s, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s AND ts < %s", (start, start + timedelta(days=1)))
                   == count(conn, "SELECT count(*) FROM bench_ours.w1 WHERE ts >= %s AND ts < %s", (start, start + timedelta(days=1))),
                   "the standby holds the rescued day as the primary does")

@@ -257,9 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("deploy", help="deploy the plan to database marketdb and show its status").set_defaults(func=_deploy)
 
-    tap = sub.add_parser("pgtap", help="run pgTAP files against a fresh, deployed test database")
-    tap.add_argument("files", nargs="+", help="pgTAP files, e.g. tests/pgtap/core_roles.sql")
-    tap.set_defaults(func=_pgtap)
+    pgtap_cmd = sub.add_parser("pgtap", help="run pgTAP files against a fresh, deployed test database")
+    pgtap_cmd.add_argument("files", nargs="+", help="pgTAP files, e.g. tests/pgtap/core_roles.sql")
+    pgtap_cmd.set_defaults(func=_pgtap)
     mp = sub.add_parser("maintain", help="apply the partition and retention policies, table by table (the hourly cron job); exit 0 done, 1 failed, 2 bad argument, 3 a table skipped or timed out")
     mp.add_argument("--table", help="only this table, e.g. exchange.trades (default: every enabled policy)")
     mp.add_argument("--now", help="reference time, ISO 8601 (default: the database's now()); without offset: UTC")
