@@ -50,14 +50,19 @@ TEMPLATE = "template.json"  # in the run's folder: the template's URL and deploy
 
 @pytest.fixture(scope="session")
 def template_url(pytestconfig, server_url: str):
-    """The whole plan deployed with --verify once per run (pgTAP installed), sealed as a
-    template: the tests that need a deployed database get a clone of it (deployed_clone).
-    The first process to need it makes it; the run's end drops it (pytest_sessionfinish)."""
+    """The whole plan deployed once per run (pgTAP installed), sealed as a template: the
+    tests that need a deployed database get a clone of it (deployed_clone). The first
+    process to need it makes it; the run's end drops it (pytest_sessionfinish).
+
+    With --verify only when test_managed_admin does not run (DATABASE_URL, or not root):
+    otherwise that module's `marketdb deploy` runs every change's verify after it, as the
+    admin role, and the template's deploy, which every other module waits for, takes half
+    the time without."""
     run_dir = _run_dir(pytestconfig)
     with FileLock(run_dir / "template.lock"):
         made = run_dir / TEMPLATE
         if not made.exists():
-            url, output = harness.make_template(server_url, PROJECT)
+            url, output = harness.make_template(server_url, PROJECT, verify=not PRIVATE_SERVER)
             made.write_text(json.dumps({"url": url, "output": output}))
         template = json.loads(made.read_text())
     DEPLOY_OUTPUT.append(template["output"])
@@ -110,7 +115,7 @@ def deployed_clone(template_url: str, purpose: str):
 
 @pytest.fixture(scope="session")
 def deployed_url(template_url: str):
-    """A unique database with pgTAP and the whole plan deployed with --verify."""
+    """A unique database with pgTAP and the whole plan deployed."""
     yield from deployed_clone(template_url, "test")
 
 
@@ -136,8 +141,9 @@ def free_port() -> int:
             return port
 
 
+PRIVATE_SERVER = config.database_url() is None and os.geteuid() == 0
 needs_private_server = pytest.mark.skipif(
-    config.database_url() is not None or os.geteuid() != 0,
+    not PRIVATE_SERVER,
     reason="starts throwaway clusters from the cached Debian 13 root: needs root and no DATABASE_URL",
 )
 

@@ -121,11 +121,12 @@ def drop_test_database(url: str) -> None:
 # made (Sqitch's registry included), so it is as fresh as a deploy of its own.
 
 
-def make_template(server_url: str, project: Path, purpose: str = "template", pgtap: bool = True) -> tuple[str, str]:
-    """Deploys the plan into a new database and seals it as a template; returns its URL and
-    what the deploy printed."""
+def make_template(server_url: str, project: Path, purpose: str = "template", pgtap: bool = True,
+                  verify: bool = True) -> tuple[str, str]:
+    """Deploys the plan (with --verify unless verify=False) into a new database and seals it
+    as a template; returns its URL and what the deploy printed."""
     url = create_test_database(server_url, purpose, pgtap=pgtap)
-    output = deploy(project, url)
+    output = deploy(project, url, verify=verify)
     name = database_name(url)
     with db.connect(db.with_dbname(url, "postgres")) as conn:
         # Nobody connects to it again (TimescaleDB's scheduler leaves template databases
