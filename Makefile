@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -62,6 +62,10 @@ maintain: deps ## partition maintenance on the deployed database: make maintain 
 
 status: deps ## partitions per managed table, rows in default, next retention cut-off
 	@$(MARKETDB) status $(ARGS)
+
+review: deps ## the changes since the last tag on a seeded scratch server under load (docs/review.md): make review ARGS='--since v0.1.0'
+	@mkdir -p build
+	@$(MARKETDB) review --report $(or $(REPORT),build/review.md) $(ARGS)
 
 doctor: deps ## check the server against what the schema needs (exit 0 well, 1 missing, 3 change)
 	@$(MARKETDB) doctor $(ARGS)

@@ -138,6 +138,23 @@ def _deploy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _review(args: argparse.Namespace) -> int:
+    from . import review, review_report
+
+    if args.size < 1:
+        raise config.UsageError("--size: at least 1")
+    review.plan_range(config.PROJECT_ROOT, args.since, args.until)  # bad arguments before a server starts
+    progress = (lambda message: print(message, file=sys.stderr)) if not args.quiet else (lambda message: None)
+    with review.scratch_server() as server:
+        result = review.run(config.PROJECT_ROOT, server, since=args.since, until=args.until, size=args.size,
+                            maintenance=args.maintenance, keep=args.keep, progress=progress)
+    print(review_report.terminal(result))
+    if args.report:
+        Path(args.report).write_text(review_report.markdown(result))
+        print(f"report: {args.report}", file=sys.stderr)
+    return 1 if result.failures else 0
+
+
 def _doctor(args: argparse.Namespace) -> int:
     findings = doctor.run(db.server_url())
     if args.json:
@@ -271,6 +288,18 @@ def build_parser() -> argparse.ArgumentParser:
     dp = sub.add_parser("doctor", help="check the server against what the schema needs; exit 0 well, 1 something missing, 3 a setting to change")
     dp.add_argument("--json", action="store_true", help="print JSON instead of a table")
     dp.set_defaults(func=_doctor)
+
+    rv = sub.add_parser("review", help="deploy the changes under review (or run maintenance) on a seeded scratch database "
+                        "under load; report locks, waits, rewrites per statement; exit 1 when a change breaks the rule")
+    rv.add_argument("--since", help="review the changes after this tag (default: the plan's last tag)")
+    rv.add_argument("--until", help="through this tag or change (default: the plan's end)")
+    rv.add_argument("--size", type=int, default=1, help="seed size: 1 (default) is ~15,000 rows a table, 75 days; N is N times the rows")
+    rv.add_argument("--maintenance", action="store_true", help="after the changes, one maintenance run (premake, rescue, retention, merge) on the result, "
+                    "call by call (--until the last tag: maintenance alone)")
+    rv.add_argument("--report", help="also write the Markdown report to this file")
+    rv.add_argument("--keep", action="store_true", help="keep the review database (on a DATABASE_URL scratch server)")
+    rv.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    rv.set_defaults(func=_review)
 
     sp = sub.add_parser("status", help="partitions per managed table, rows in default, next retention cut-off")
     sp.add_argument("--now", help="reference time for the cut-off, ISO 8601 (default: now())")

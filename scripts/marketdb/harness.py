@@ -42,9 +42,10 @@ def sqitch_env() -> dict[str, str]:
     return env
 
 
-def sqitch(project: Path, url: str, *args: str, check: bool = True, options: str | None = None) -> subprocess.CompletedProcess[str]:
+def sqitch(project: Path, url: str, *args: str, check: bool = True, options: str | None = None,
+           env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     command = ["sqitch", *args[:1], "--target", db.sqitch_target(url), *args[1:]]
-    env = sqitch_env()
+    env = {**sqitch_env(), **(env or {})}
     if options:
         env["PGOPTIONS"] = f"{env.get('PGOPTIONS', '')} {options}".strip()
     return run(command, env=env, cwd=project, check=check)
