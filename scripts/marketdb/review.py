@@ -36,7 +36,7 @@ import psycopg.types.json
 from . import config, db, harness, localdb, plan_rules, review_seed
 
 LIMIT_MS = 100
-SAMPLE_SECONDS = 0.005
+SAMPLE_SECONDS = 0.01
 APP = "marketdb-review"
 DEPLOYER = f"{APP}-deploy"  # the psql of each deploy script (scripts/sqitch-psql), or the maintenance run
 DECLARATION = re.compile(r"^\s*--\s*review:\s*(\S.*?)\s*$", re.M)
@@ -222,14 +222,18 @@ class Load:
                     continue
                 for t in targets:
                     self._counter += 1
-                    started = time.monotonic()
+                    started = time.time()
                     error = None
                     try:
                         conn.execute(t.insert, {"row": psycopg.types.json.Jsonb(t.row), "n": self._counter})
                     except psycopg.Error as exc:
                         error = f"{exc.sqlstate}: {str(exc).strip().splitlines()[0]}"
-                    self.inserts.append((started, time.monotonic(), t.table, error))
-                time.sleep(0.002)
+                    self.inserts.append((started, time.time(), t.table, error))
+                    if error:  # once: a change altered the table; the writer takes its new shape
+                        made = _insert_for(conn, t.table)
+                        if made is not None:
+                            t.insert, t.row = made
+                time.sleep(SAMPLE_SECONDS / 2)
 
     def _reader(self) -> None:
         with psycopg.connect(self.url, autocommit=True, application_name=f"{APP}-reader") as conn:
@@ -239,13 +243,13 @@ class Load:
                     time.sleep(SAMPLE_SECONDS)
                     continue
                 for table in tables:
-                    started = time.monotonic()
+                    started = time.time()
                     try:
                         conn.execute(f"SELECT * FROM {table} LIMIT 20").fetchall()
                     except psycopg.Error:
                         pass  # a table the change dropped or renamed: the writer's errors tell
-                    self.reads.append((started, time.monotonic()))
-                time.sleep(0.002)
+                    self.reads.append((started, time.time()))
+                time.sleep(SAMPLE_SECONDS / 2)
 
     SAMPLE = (
         "SELECT a.pid, a.application_name, a.state, a.query,"
@@ -264,7 +268,7 @@ class Load:
         with psycopg.connect(self.url, autocommit=True, application_name="marketdb-review-sampler") as conn:
             conn.execute("SET lock_timeout = '1s'")
             while not self._stop.is_set():
-                at = time.monotonic()
+                at = time.time()
                 try:
                     rows = conn.execute(self.SAMPLE, (f"{APP}-%",)).fetchall()
                 except psycopg.Error:
@@ -329,6 +333,7 @@ class _Rollback(Exception):
 
 # --------------------------------------------------------------------------- catalog snapshots
 
+# A relation's rows: its leaves' (partitions, chunks); the parent's reltuples counts them again.
 RELATIONS = """
 WITH RECURSIVE rel AS (
     SELECT c.oid, c.relkind, c.relfilenode, c.reltuples, c.relispartition, n.nspname
@@ -347,7 +352,7 @@ SELECT r.oid, r.oid::regclass::text, r.relkind, r.relfilenode, coalesce(s.rows, 
   FROM rel AS r
   LEFT JOIN (SELECT t.top, sum(greatest(c.reltuples, 0))::bigint AS rows
                FROM tree AS t JOIN pg_class AS c ON c.oid = t.oid
-              WHERE NOT EXISTS (SELECT FROM pg_inherits AS i WHERE i.inhparent = t.oid)  -- leaves hold the rows
+              WHERE NOT EXISTS (SELECT FROM pg_inherits AS i WHERE i.inhparent = t.oid)
               GROUP BY t.top) AS s ON s.top = r.oid
 """
 
@@ -490,10 +495,12 @@ DEFAULT_LOAD = ("exchange.trades", "crypto.trades")
 
 def read_capture(base: Path) -> list[Statement]:
     """Statements psql ran (its log, -L) with their times (\\timing, in the same order)."""
-    log = base.with_suffix(".log").read_text() if base.with_suffix(".log").exists() else ""
-    times = [float(t) for t in CAPTURE_TIME.findall(base.with_suffix(".time").read_text())] if base.with_suffix(".time").exists() else []
+    log, timing = _file(base, ".log"), _file(base, ".time")
+    log = log.read_text() if log.exists() else ""
+    times = [float(t) for t in CAPTURE_TIME.findall(timing.read_text())] if timing.exists() else []
     found = []
-    for index, match in enumerate(CAPTURE_QUERY.finditer(log)):
+    queries = [m for m in CAPTURE_QUERY.finditer(log) if not m.group(1).startswith(f"/* {APP} snapshot */")]
+    for index, match in enumerate(queries):
         output = [line for line in match.group(2).splitlines() if line.strip()]
         tag = output[-1].strip() if output and re.match(r"^[A-Z][A-Z ]*( \d+)*$", output[-1].strip()) else (
             f"{len(output)} row{'s' if len(output) != 1 else ''} out" if output else "")
@@ -515,31 +522,64 @@ def named_tables(conn: psycopg.Connection, text: str) -> list[str]:
     return names
 
 
-def deploy_step(project: Path, url: str, change: plan_rules.Change, change_id: str, load: Load,
-                capture: Path, conn: psycopg.Connection) -> Step:
-    script = project / "deploy" / f"{change.script}.sql"
-    text = script.read_text()
-    step = Step(name=change.name, script=script.relative_to(project).as_posix(), declared=DECLARATION.findall(text))
-    # The writer inserts into the partitioned tables and hypertables the script names, the
-    # reader reads every table it names; a script naming none of those (a routine's) runs
-    # beside the busiest tables.
-    tables = named_tables(conn, text)
+def _file(base: Path, suffix: str) -> Path:
+    return base.parent / (base.name + suffix)  # not with_suffix: name@v0.1.1 has dots
+
+
+def capture_base(folder: Path, change: plan_rules.Change) -> Path:
+    """Where scripts/sqitch-psql leaves a deploy script's capture (same naming)."""
+    return folder / change.script.replace("/", "__")
+
+
+def read_relations(path: Path) -> dict[int, _Rel]:
+    """A snapshot psql wrote (unaligned, tuples only): RELATIONS's rows."""
+    found = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            parts = line.split("|")
+            if len(parts) == 7 and parts[0].isdigit():
+                found[int(parts[0])] = _Rel(parts[1], parts[2], int(parts[3]), int(parts[4]), parts[5], parts[6] or None)
+    return found
+
+
+def load_targets(conn: psycopg.Connection, project: Path, changes: list[plan_rules.Change]) -> tuple[list[str], list[str]]:
+    """The writer inserts into the partitioned tables and hypertables the scripts name, the
+    reader reads every table they name; scripts naming none of those (routines') run beside
+    the busiest tables."""
+    tables: list[str] = []
+    for change in changes:
+        tables += [t for t in named_tables(conn, (project / "deploy" / f"{change.script}.sql").read_text()) if t not in tables]
     present = [t for t in DEFAULT_LOAD if conn.execute("SELECT to_regclass(%s) IS NOT NULL", (t,)).fetchone()[0]]
     keyed = [t for t in tables if _time_key(conn, t)]
-    step.writes_to, step.reads_from = load.target(conn, keyed or present, tables if keyed else tables + present)
-    before = relations(conn)
-    time.sleep(0.1)  # the writer and reader on their new tables before the deploy starts
-    env = {"MARKETDB_REVIEW_CAPTURE": str(capture), "PGAPPNAME": f"{APP}-sqitch"}
-    t0 = time.monotonic()
-    harness.sqitch(project, url, "deploy", "--no-verify", "--to", change_id, env=env)
-    t1 = time.monotonic()
-    time.sleep(0.05)
-    step.ms = (t1 - t0) * 1000
-    step.statements = read_capture(capture)
-    after = relations(conn)
-    analyse(step, load, t0, t1, before, after)
-    judge(step, before)
-    return step
+    return keyed or present, tables if keyed else tables + [t for t in present if t not in tables]
+
+
+def deploy_steps(project: Path, url: str, changes: list[plan_rules.Change], to: str, load: Load,
+                 conn: psycopg.Connection, progress) -> list[Step]:
+    """One `sqitch deploy` of the changes, each script's psql capturing (scripts/sqitch-psql):
+    its statements, their times and tags, the relations before and after, its window."""
+    writes, reads = load.target(conn, *load_targets(conn, project, changes))
+    time.sleep(0.1)  # the writer and the reader at work before the first change
+    steps = []
+    with tempfile.TemporaryDirectory(prefix="marketdb-review-") as folder:
+        env = {"MARKETDB_REVIEW_CAPTURE": folder, "MARKETDB_REVIEW_SNAPSHOT": f"/* {APP} snapshot */ " + " ".join(RELATIONS.split()),
+               "PGAPPNAME": f"{APP}-sqitch"}
+        progress(f"review: deploying {len(changes)} changes, {changes[0].name} to {changes[-1].name}")
+        harness.sqitch(project, url, "deploy", "--no-verify", "--to", to, env=env)
+        time.sleep(0.05)
+        for change in changes:
+            base = capture_base(Path(folder), change)
+            script = project / "deploy" / f"{change.script}.sql"
+            step = Step(name=change.name, script=script.relative_to(project).as_posix(),
+                        declared=DECLARATION.findall(script.read_text()), writes_to=writes, reads_from=reads)
+            t0, t1 = (float(_file(base, s).read_text()) for s in (".start", ".end"))
+            step.ms = (t1 - t0) * 1000
+            step.statements = read_capture(base)
+            before, after = read_relations(_file(base, ".before")), read_relations(_file(base, ".after"))
+            analyse(step, load, t0, t1, before, after)
+            judge(step, before)
+            steps.append(step)
+    return steps
 
 
 # --------------------------------------------------------------------------- maintenance
@@ -571,18 +611,20 @@ def maintenance_steps(url: str, load: Load, progress) -> list[Step]:
         for table in tables:
             progress(f"review: maintaining {table}")
             writes, reads = load.target(conn, [table], [table])
+            after = relations(conn)
             for call, sql in MAINTENANCE_CALLS:
                 for _ in range(review_seed.MAX_STEPS if call == "compact_for" else 1):
-                    before = relations(conn)
+                    before = after
                     step = Step(name=f"{table}: {call}", kind="maintenance", writes_to=writes, reads_from=reads)
-                    t0 = time.monotonic()
+                    t0 = time.time()
                     rows = actor.execute(sql, (table,)).fetchall()
-                    t1 = time.monotonic()
+                    t1 = time.time()
                     step.ms = (t1 - t0) * 1000
                     step.actions = _summary(rows)
                     step.statements = [Statement(sql.replace("%s", f"'{table}'"), step.ms, f"{len(rows)} actions")]
-                    time.sleep(0.02)
-                    analyse(step, load, t0, t1 + 0.01, before, relations(conn), by_time=True)
+                    time.sleep(SAMPLE_SECONDS)  # the sampler's last look
+                    after = relations(conn)
+                    analyse(step, load, t0, t1 + SAMPLE_SECONDS, before, after, by_time=True)
                     judge(step, before)
                     if rows or step.locks and any(l.mode in STRONG for l in step.locks) or step.writer_wait_ms:
                         steps.append(step)
@@ -697,11 +739,8 @@ def run(project: Path, server_url: str, since: str | None = None, until: str | N
             catalog_before = catalog_module.render(url) if catalog and end > first else {}
             load = Load(url).start()
             try:
-                with tempfile.TemporaryDirectory(prefix="marketdb-review-") as folder:
-                    for index in range(first, end):
-                        progress(f"review: deploying {changes[index].name}")
-                        steps.append(deploy_step(project, url, changes[index], ids[index], load,
-                                                 Path(folder) / f"{index:04d}", conn))
+                if end > first:
+                    steps += deploy_steps(project, url, changes[first:end], ids[end - 1], load, conn, progress)
                 if maintenance:
                     notes += [f"before the maintenance run: {n}" for n in review_seed.maintenance_work(url)]
                     steps += maintenance_steps(url, load, progress)

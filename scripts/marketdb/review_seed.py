@@ -47,17 +47,15 @@ def _midnight(day: date) -> datetime:
 
 
 def _cover_days(conn: psycopg.Connection, table: str, first: date) -> None:
-    """The days from first through the premake, made by maintenance itself (as a superuser,
-    at references a week apart: a run fills gaps a week back from its reference)."""
-    reference, now = _midnight(first), conn.execute("SELECT now()").fetchone()[0]
+    """The days from first through the premake, made by maintenance itself (as a superuser):
+    one run at first's midnight with a premake reaching a week past today."""
+    premake = (today(conn) - first).days + 7
     # The owner's entry point takes any reference; v0.1.0's run_maintenance_for did too.
-    owner = _exists(conn, "maintenance.run_policies(text[], text, timestamptz, boolean, integer)")
-    while reference < now:
-        if owner:
-            conn.execute("SELECT count(*) FROM maintenance.run_policies(ARRAY[%s], %s, %s, false, NULL)", (table, table, reference))
-        else:
-            conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s, %s)", (table, reference))
-        reference += timedelta(days=7)
+    if _exists(conn, "maintenance.run_policies(text[], text, timestamptz, boolean, integer)"):
+        conn.execute("SELECT count(*) FROM maintenance.run_policies(ARRAY[%s], %s, %s, false, %s)",
+                     (table, table, _midnight(first), premake))
+    else:
+        conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s, %s, false, %s)", (table, _midnight(first), premake))
     conn.execute("SELECT count(*) FROM maintenance.run_maintenance_for(%s, now())", (table,))
 
 
