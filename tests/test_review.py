@@ -12,10 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, copy_project, free_port, needs_private_server
-from marketdb import config, harness, localdb, plan_rules, review, review_report
-
-pytestmark = needs_private_server
+from conftest import PROJECT, copy_project
+from marketdb import config, harness, plan_rules, review, review_report
 
 BAD = {
     # ALTER COLUMN ... TYPE rewrites every partition (the writer waits for it too).
@@ -34,12 +32,13 @@ def add_change(project: Path, name: str, body: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def reviewed(deployed_seed, tmp_path_factory):
+def reviewed(server_url, template_url, tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("review-project"))
     for name, body in BAD.items():
         add_change(project, name, body)
-    with localdb.temporary_server(free_port(), settings=review.SERVER_SETTINGS, seed=deployed_seed) as srv:
-        result = review.run(project, srv.url("postgres"), base_database="marketdb", maintenance=True)
+    # On the run's server, from a copy of its template (what `marketdb review` does on a
+    # scratch server, after deploying the plan itself).
+    result = review.run(project, server_url, base_database=harness.database_name(template_url), maintenance=True)
     return project, result
 
 
