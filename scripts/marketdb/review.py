@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import secrets
 import socket
 import tempfile
 import threading
@@ -602,12 +601,12 @@ def _summary(rows: list[tuple]) -> str:
     return ", ".join(f"{a} {n}" + (f" ({m} rows)" if m else "") for a, (n, m) in counts.items())
 
 
-def maintenance_steps(url: str, load: Load, progress) -> list[Step]:
+def maintenance_steps(url: str, load: Load, progress, tables: list[str] | None = None) -> list[Step]:
     """One maintenance run as `marketdb maintain` makes it, call by call (each its own
-    transaction), each measured like a deploy's statement."""
+    transaction), each measured like a deploy's statement (tables: only these)."""
     steps = []
     with psycopg.connect(url, autocommit=True, application_name=DEPLOYER) as actor, db.connect(url) as conn:
-        tables = [r[0] for r in conn.execute("SELECT parent_table FROM maintenance.policy WHERE enabled ORDER BY parent_table")]
+        tables = tables or [r[0] for r in conn.execute("SELECT parent_table FROM maintenance.policy WHERE enabled ORDER BY parent_table")]
         for table in tables:
             progress(f"review: maintaining {table}")
             writes, reads = load.target(conn, [table], [table])
@@ -713,12 +712,13 @@ def _bring_to(project: Path, url: str, ids: list[str], count: int) -> None:
 
 def run(project: Path, server_url: str, since: str | None = None, until: str | None = None, size: int = 1,
         maintenance: bool = False, base_database: str | None = None, catalog: bool = True, keep: bool = False,
-        progress=lambda message: None) -> Review:
+        maintenance_tables: list[str] | None = None, progress=lambda message: None) -> Review:
     """The review on server_url (a scratch server: see scratch_server), in a database of its
     own, dropped afterwards (keep: left for a look): the changes under review, each deployed
     under load; with maintenance, then one maintenance run on the result. base_database: a
     database of that server holding a prefix of the plan, copied instead of deploying from
-    nothing (tests)."""
+    nothing (tests). maintenance_tables: the maintenance run's tables (default: every enabled
+    policy's)."""
     from . import catalog as catalog_module
 
     changes, ids = plan_rules.read_plan(project), plan_rules.change_ids(project)
@@ -743,7 +743,7 @@ def run(project: Path, server_url: str, since: str | None = None, until: str | N
                     steps += deploy_steps(project, url, changes[first:end], ids[end - 1], load, conn, progress)
                 if maintenance:
                     notes += [f"before the maintenance run: {n}" for n in review_seed.maintenance_work(url)]
-                    steps += maintenance_steps(url, load, progress)
+                    steps += maintenance_steps(url, load, progress, maintenance_tables)
             finally:
                 load.stop()
         deployed = [s for s in steps if s.kind == "change"]
