@@ -63,6 +63,7 @@ class Lock:
     held_ms: float
     rows: int  # the relation's rows (with its partitions or chunks) before the change
     statement: int | None  # index into the step's statements
+    table: str = ""  # a partition's or chunk's table; the relation itself otherwise
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Step:
     statements: list[Statement] = field(default_factory=list)
     locks: list[Lock] = field(default_factory=list)
     rewrites: list[str] = field(default_factory=list)
+    rewritten: dict[str, list[int]] = field(default_factory=dict)  # table -> [relations, rows] (partitions grouped)
     index_rewrites: list[str] = field(default_factory=list)
     writes_to: list[str] = field(default_factory=list)
     reads_from: list[str] = field(default_factory=list)
@@ -96,7 +98,7 @@ class Step:
     writer_inserts: int = 0
     writer_errors: list[str] = field(default_factory=list)
     squawk: list[str] = field(default_factory=list)
-    catalog_diff: str = ""
+    catalog_files: list[str] = field(default_factory=list)  # catalog files it names that the review changed
     actions: str = ""  # maintenance: what the call reported
     violations: list[str] = field(default_factory=list)
 
@@ -117,6 +119,7 @@ class Review:
     seeded: dict[str, int]
     steps: list[Step]
     notes: list[str] = field(default_factory=list)
+    catalog_diff: dict[str, str] = field(default_factory=dict)  # file -> diff, before the first change and after the last
 
     @property
     def failures(self) -> list[Step]:
@@ -449,7 +452,8 @@ def analyse(step: Step, load: Load, t0: float, t1: float, before: dict[int, _Rel
         rel = before.get(oid) or after.get(oid)
         if rel is None:
             continue  # a catalog's, or a relation made and dropped within the step
-        lock = Lock(rel.name, mode, (last - first) * 1000, before[oid].rows if oid in before else 0, index)
+        table = rel.parent if rel.parent and rel.kind in ("r", "p", "m") else rel.name
+        lock = Lock(rel.name, mode, (last - first) * 1000, before[oid].rows if oid in before else 0, index, table)
         known = merged.get((oid, mode))
         if known is None or lock.held_ms > known.held_ms:
             merged[(oid, mode)] = lock
@@ -458,8 +462,13 @@ def analyse(step: Step, load: Load, t0: float, t1: float, before: dict[int, _Rel
         now = after.get(oid)
         if now is None or now.filenode == rel.filenode or rel.filenode == 0:
             continue
-        (step.index_rewrites if rel.kind in ("i", "I") else step.rewrites).append(
-            f"{rel.name}" + (f" ({rel.rows} rows)" if rel.kind not in ("i", "I") else ""))
+        if rel.kind in ("i", "I"):
+            step.index_rewrites.append(rel.name)
+            continue
+        step.rewrites.append(f"{rel.name} ({rel.rows} rows)")
+        group = step.rewritten.setdefault(rel.parent or rel.name, [0, 0])
+        group[0] += 1
+        group[1] += rel.rows
     window = [i for i in load.inserts if i[1] >= t0 and i[0] <= t1]
     step.writer_inserts = sum(1 for i in window if i[3] is None)
     step.writer_max_ms = max(((i[1] - i[0]) * 1000 for i in window), default=0.0)
@@ -467,16 +476,24 @@ def analyse(step: Step, load: Load, t0: float, t1: float, before: dict[int, _Rel
     step.reader_max_ms = max(((r[1] - r[0]) * 1000 for r in load.reads if r[1] >= t0 and r[0] <= t1), default=0.0)
 
 
-def judge(step: Step, before: dict[int, _Rel]) -> None:
-    """The rule: what the step may not do unless its script declares it."""
-    rows_of = {rel.name: rel.rows for rel in before.values()}
+def judge(step: Step) -> None:
+    """The rule: what the step may not do unless its script declares it. A table's partitions
+    and chunks count with it: one breach per table."""
+    held: dict[str, list[Lock]] = {}
     for lock in step.locks:
         if lock.mode == "AccessExclusiveLock" and lock.rows > 0 and lock.held_ms > LIMIT_MS:
-            where = f" (statement {lock.statement + 1})" if lock.statement is not None else ""
-            step.violations.append(f"holds ACCESS EXCLUSIVE on {lock.relation} ({lock.rows} rows) for {lock.held_ms:.0f} ms{where}")
-    for name in step.rewrites:
-        if rows_of.get(name.split(" (")[0], 0) > 0:
-            step.violations.append(f"rewrites {name}")
+            held.setdefault(lock.table or lock.relation, []).append(lock)
+    for table, locks in held.items():
+        longest = max(locks, key=lambda l: l.held_ms)
+        parts = [l for l in locks if l.relation != table]
+        rows = max([l.rows for l in locks if l.relation == table] + [sum(l.rows for l in parts)])
+        what = table + (f" and {len(parts)} of its partitions" if parts and len(parts) < len(locks) else
+                        f" ({len(parts)} of its partitions)" if parts else "")
+        where = f" (statement {longest.statement + 1})" if longest.statement is not None else ""
+        step.violations.append(f"holds ACCESS EXCLUSIVE on {what}, {rows} rows, for {longest.held_ms:.0f} ms{where}")
+    for table, (count, rows) in step.rewritten.items():
+        if rows > 0:
+            step.violations.append(f"rewrites {table}" + (f" ({count} partitions)" if count > 1 else "") + f", {rows} rows")
     if step.writer_wait_ms > LIMIT_MS:
         step.violations.append(f"makes the writer wait {step.writer_wait_ms:.0f} ms (on {', '.join(step.writes_to)})")
     for error in step.writer_errors:
@@ -576,7 +593,7 @@ def deploy_steps(project: Path, url: str, changes: list[plan_rules.Change], to: 
             step.statements = read_capture(base)
             before, after = read_relations(_file(base, ".before")), read_relations(_file(base, ".after"))
             analyse(step, load, t0, t1, before, after)
-            judge(step, before)
+            judge(step)
             steps.append(step)
     return steps
 
@@ -624,7 +641,7 @@ def maintenance_steps(url: str, load: Load, progress, tables: list[str] | None =
                     time.sleep(SAMPLE_SECONDS)  # the sampler's last look
                     after = relations(conn)
                     analyse(step, load, t0, t1 + SAMPLE_SECONDS, before, after, by_time=True)
-                    judge(step, before)
+                    judge(step)
                     if rows or step.locks and any(l.mode in STRONG for l in step.locks) or step.writer_wait_ms:
                         steps.append(step)
                     if call != "compact_for" or not any(r[0] in ("capture", "compact") for r in rows):
@@ -756,8 +773,7 @@ def run(project: Path, server_url: str, since: str | None = None, until: str | N
             for step, change in zip(deployed, changes[first:end]):
                 text = (project / step.script).read_text()
                 wanted = {f"{change.name}.sql"} | {f"{s}/{n}.sql" for s, n in DOMAIN_NAME.findall(text)}
-                step.catalog_diff = "".join(diffs[p] for p in sorted(wanted) if p in diffs)
-            notes += [f"catalog: {len(diffs)} files changed: {', '.join(sorted(diffs)) or 'none'}"]
+                step.catalog_files = sorted(p for p in wanted if p in diffs)
     finally:
         if keep:
             progress(f"review: kept {harness.database_name(url)}")
@@ -766,4 +782,5 @@ def run(project: Path, server_url: str, since: str | None = None, until: str | N
     title = (f"changes after @{since.lstrip('@') if since else list(tags(project))[-1]}"
              + (f" through {until}" if until else "") + f" ({end - first})"
              + (", then one maintenance run" if maintenance else ""))
-    return Review(title=title, server=server, size=size, seeded=seeded, steps=steps, notes=notes)
+    return Review(title=title, server=server, size=size, seeded=seeded, steps=steps, notes=notes,
+                  catalog_diff=diffs if catalog and deployed else {})

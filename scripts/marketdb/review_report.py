@@ -136,6 +136,13 @@ def markdown(review: Review) -> str:
         unplaced = _locks_of(step, None)
         if unplaced:
             out.append(f"\nLocks not placed on a statement (sampled between statements): {unplaced}")
-        if step.catalog_diff:
-            out += ["", "<details><summary>catalog diff</summary>", "", "```diff", step.catalog_diff.rstrip("\n"), "```", "", "</details>"]
-    return "\n".join(out) + "\n"
+        if step.catalog_files:
+            out.append("\nCatalog files it names that the review changed (diffs at the end): "
+                       + ", ".join(f"`catalog/{f}`" for f in step.catalog_files))
+    if review.catalog_diff:
+        out += ["", "## Catalog diff", "",
+                f"The generated catalog ([catalog/README.md](../catalog/README.md)) before the first change and after the "
+                f"last: {len(review.catalog_diff)} files.", ""]
+        for path, diff in review.catalog_diff.items():
+            out += [f"<details><summary>catalog/{path}</summary>", "", "```diff", diff.rstrip("\n"), "```", "", "</details>", ""]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -88,8 +88,13 @@ def seed(url: str, size: int = 1) -> dict[str, int]:
         rows["macro.instruments"] = _insert(conn, "macro.instruments", {
             "ticker": "'I' || g", "asset_class": "'rates'", "country": "'US'", "currency": "'USD'"},
             "generate_series(1, %s) AS g", (50 * size,))
+        # As the owner, which production's days have: v0.1.0's maintenance, called by a
+        # superuser at a past reference, made days owned by the caller, which v0.1.1's
+        # exchange/time_window (SET ROLE marketdb_owner) may then not alter.
+        conn.execute("SET ROLE marketdb_owner")
         for table in ("exchange.trades", "exchange.orderbook_deltas"):
             _cover_days(conn, table, first)
+        conn.execute("RESET ROLE")
         per_day = 200 * size
         days = f"generate_series(%s::timestamptz, %s::timestamptz, interval '1 day') AS d, generate_series(1, {per_day}) AS g"
         at = f"d + g * interval '{86400 // per_day} seconds'"
