@@ -133,7 +133,7 @@ def maintenance_work(url: str) -> list[str]:
     the exchange tables dropped, empty), rows to rescue (the seed's default partition), days
     past retention (exchange.trades keeps 60 days), a month to merge (last month), chunks
     past retention (crypto.trades keeps 30 days of the seed's 60). Returns what it set."""
-    done = []
+    done, dropped = [], []
     with db.connect(url) as conn:
         day0 = today(conn)
         for table in ("exchange.trades", "exchange.orderbook_deltas"):
@@ -144,7 +144,9 @@ def maintenance_work(url: str) -> list[str]:
                 if conn.execute("SELECT to_regclass(%s) IS NOT NULL", (part,)).fetchone()[0]:
                     if conn.execute(f"SELECT NOT EXISTS (SELECT FROM {part})").fetchone()[0]:
                         conn.execute(f"DROP TABLE {part}")
-                        done.append(f"dropped empty {part} (premake)")
+                        dropped.append(part)
+        if dropped:
+            done.append(f"premake: dropped the empty days {', '.join(dropped)}")
         conn.execute("UPDATE maintenance.policy SET retention = interval '60 days' WHERE parent_table = 'exchange.trades'")
         done.append("exchange.trades: retention 60 days (the seed has 75)")
         if _columns(conn, "maintenance.policy") >= {"compact_after"}:
