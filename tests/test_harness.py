@@ -22,10 +22,6 @@ def empty_url(server_url):
     _cleanup(url)
 
 
-def test_the_unbroken_core_passes_fidelity(core_project, empty_url):
-    assert fidelity.check_revert_fidelity(core_project, empty_url, progress=lambda m: None) == []
-
-
 def test_a_failing_verify_script_fails_the_deploy(core_project, empty_url):
     verify = core_project / "verify/core/schemas.sql"
     verify.write_text(verify.read_text().replace("ROLLBACK;", "SELECT 1 / 0;\nROLLBACK;"))
@@ -48,7 +44,7 @@ def test_a_revert_that_leaves_something_behind_is_reported(core_project, empty_u
 
 def test_round_trips_from_clones_of_the_deployed_plan_still_name_a_broken_revert(core_project, server_url, empty_url):
     # make test's mode: both databases are clones of the run's template, reverted to where
-    # their round trips start; the whole plan must still revert to the empty database.
+    # their round trips start.
     plan = core_project / "sqitch.plan"
     lines = plan.read_text().splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("core/extensions"))
@@ -56,25 +52,20 @@ def test_round_trips_from_clones_of_the_deployed_plan_still_name_a_broken_revert
     plan.write_text("\n".join(lines) + "\n")
     template, _ = harness.make_template(server_url, core_project, purpose="selftpl", pgtap=False)
     empty = fidelity.dump_schema(empty_url)
+    # The clean pass of this mode is make test's own run (test_revert); here one database
+    # takes core/roles' round trip, which passes, the other core/schemas', which leaves a table.
+    revert = core_project / "revert/core/schemas.sql"
+    revert.write_text(revert.read_text().replace("COMMIT;", "CREATE TABLE public.leftover (id integer);\nCOMMIT;"))
+    url, second = harness.clone_database(template, "selftest"), harness.clone_database(template, "selftest2")
     try:
-        for broken in (False, True):
-            if broken:
-                revert = core_project / "revert/core/schemas.sql"
-                revert.write_text(revert.read_text().replace("COMMIT;", "CREATE TABLE public.leftover (id integer);\nCOMMIT;"))
-            url, second = harness.clone_database(template, "selftest"), harness.clone_database(template, "selftest2")
-            try:
-                seen: list[str] = []
-                problems = fidelity.check_revert_fidelity(core_project, url, progress=seen.append, since_last_tag=True,
-                                                          second_url=second, empty=empty)
-                if broken:
-                    assert any("revert/core/schemas.sql" in p and "leftover" in p for p in problems), problems
-                else:
-                    assert problems == []
-                    assert sorted(seen) == ["revert fidelity: core/roles ok", "revert fidelity: core/schemas ok"]
-            finally:
-                _cleanup(url)
-                _cleanup(second)
+        seen: list[str] = []
+        problems = fidelity.check_revert_fidelity(core_project, url, progress=seen.append, since_last_tag=True,
+                                                  second_url=second, empty=empty)
+        assert any("revert/core/schemas.sql" in p and "leftover" in p for p in problems), problems
+        assert "revert fidelity: core/roles ok" in seen, seen
     finally:
+        _cleanup(url)
+        _cleanup(second)
         _cleanup(template)
 
 PGTAP_CASES = {

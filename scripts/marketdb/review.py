@@ -80,7 +80,7 @@ class Step:
     """One change (or one maintenance action) and what it did."""
 
     name: str
-    kind: str = "change"  # or "maintenance": the rule judges changes only
+    kind: str = "change"  # "released" (before the plan's last tag) or "maintenance": reported, not judged
     script: str = ""
     declared: list[str] = field(default_factory=list)
     ms: float = 0.0
@@ -105,7 +105,7 @@ class Step:
     @property
     def verdict(self) -> str:
         if self.kind != "change":
-            return "over" if self.violations else "ok"  # maintenance is reported, not judged
+            return "over" if self.violations else "ok"
         if self.violations:
             return "declared" if self.declared else "FAIL"
         return "ok"
@@ -758,12 +758,16 @@ def run(project: Path, server_url: str, since: str | None = None, until: str | N
             try:
                 if end > first:
                     steps += deploy_steps(project, url, changes[first:end], ids[end - 1], load, conn, progress)
+                    released = (plan_rules.last_tag(project) or ("", 0))[1]
+                    for index, step in enumerate(steps, start=first):
+                        if index < released:
+                            step.kind = "released"  # never edited again: the rule is for what comes after
                 if maintenance:
                     notes += [f"before the maintenance run: {n}" for n in review_seed.maintenance_work(url)]
                     steps += maintenance_steps(url, load, progress, maintenance_tables)
             finally:
                 load.stop()
-        deployed = [s for s in steps if s.kind == "change"]
+        deployed = [s for s in steps if s.kind != "maintenance"]
         if deployed:
             findings = squawk_findings(project, [s.script for s in deployed])
             for step in deployed:

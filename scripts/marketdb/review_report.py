@@ -60,7 +60,7 @@ def terminal(review: Review) -> str:
     out = [f"marketdb review: {review.title}", render_table(summary_rows(review), columns)]
     for step in review.steps:
         for violation in step.violations:
-            mark = "declared" if step.declared else "FAIL"
+            mark = "declared" if step.declared else "FAIL" if step.kind == "change" else f"over ({step.kind})"
             out.append(f"{mark}: {step.name} {violation}")
         for why in step.declared:
             out.append(f"  declared in {step.script}: {why}")
@@ -98,7 +98,7 @@ def markdown(review: Review) -> str:
         "and may be missing. How to read this report: [docs/review.md](review.md).",
         "",
     ]
-    if any(s.kind == "change" for s in review.steps):
+    if any(s.kind != "maintenance" for s in review.steps):
         out += [f"The rule: no change holds ACCESS EXCLUSIVE on a table with rows for more than {LIMIT_MS} ms, rewrites a "
                 f"table with rows, makes the writer wait more than {LIMIT_MS} ms or makes it fail, unless its deploy "
                 "script declares it (`-- review: <what and why>`).", ""]
@@ -120,7 +120,7 @@ def markdown(review: Review) -> str:
         for why in step.declared:
             out.append(f"- Declared: {why}")
         for violation in step.violations:
-            out.append(f"- {'Declared, so allowed' if step.declared else 'Breaks the rule'}: {violation}")
+            out.append(f"- {'Declared, so allowed' if step.declared else 'Breaks the rule' if step.kind == 'change' else 'Over the rule' + (' (released)' if step.kind == 'released' else '')}: {violation}")
         errors = "; ".join(step.writer_errors) or "none"
         out.append(f"- Load: the writer inserted {step.writer_inserts} rows into {', '.join(step.writes_to) or 'nothing'} "
                    f"(longest insert {step.writer_max_ms:.0f} ms, errors: {errors}); the reader read "
