@@ -84,6 +84,7 @@ def test_the_reports_show_statements_locks_waits_and_the_catalog(reviewed):
     text = review_report.markdown(result)
     assert "## exchange/review_long_lock: FAIL" in text
     assert "| 3 | `LOCK TABLE exchange.trades IN ACCESS EXCLUSIVE MODE;` |" in text
+    assert re.search(r"ACCESS EXCLUSIVE on `exchange\.trades` \(at \+\d+ ms, held \d+ ms, \d+ rows\)", text)
     assert "- Declared: holds crypto.trades for 300 ms, and says so" in text
     assert "Catalog files it names that the review changed (diffs at the end): `catalog/exchange/orderbook_deltas.sql`" in text
     assert "<summary>catalog/exchange/orderbook_deltas.sql</summary>" in text and "+    delta bigint NOT NULL," in text

@@ -64,6 +64,7 @@ class Lock:
     rows: int  # the relation's rows (with its partitions or chunks) before the change
     statement: int | None  # index into the step's statements
     table: str = ""  # a partition's or chunk's table; the relation itself otherwise
+    taken_ms: float = 0.0  # first seen, after the step's start
 
 
 @dataclass
@@ -453,7 +454,8 @@ def analyse(step: Step, load: Load, t0: float, t1: float, before: dict[int, _Rel
         if rel is None:
             continue  # a catalog's, or a relation made and dropped within the step
         table = rel.parent if rel.parent and rel.kind in ("r", "p", "m") else rel.name
-        lock = Lock(rel.name, mode, (last - first) * 1000, before[oid].rows if oid in before else 0, index, table)
+        lock = Lock(rel.name, mode, (last - first) * 1000, before[oid].rows if oid in before else 0, index, table,
+                    max(first - t0, 0) * 1000)
         known = merged.get((oid, mode))
         if known is None or lock.held_ms > known.held_ms:
             merged[(oid, mode)] = lock

@@ -71,7 +71,7 @@ def terminal(review: Review) -> str:
 
 def _lock_text(lock: Lock) -> str:
     rows = f", {lock.rows} rows" if lock.rows else ""
-    return f"{MODES.get(lock.mode, lock.mode)} on `{lock.relation}` ({_held(lock.held_ms)}{rows})"
+    return f"{MODES.get(lock.mode, lock.mode)} on `{lock.relation}` (at +{lock.taken_ms:.0f} ms, held {_held(lock.held_ms)}{rows})"
 
 
 def _locks_of(step: Step, index: int | None) -> str:
