@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review schedule
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -66,6 +66,9 @@ status: deps ## partitions per managed table, rows in default, next retention cu
 review: deps ## the changes since the last tag on a seeded scratch server under load (docs/review.md): make review ARGS='--since v0.1.0'
 	@mkdir -p build
 	@$(MARKETDB) review --report $(or $(REPORT),build/review.md) $(ARGS)
+
+schedule: deps ## the maintenance job in pg_cron, run by a login granted marketdb_maintainer: make schedule ARGS='--show'
+	@$(MARKETDB) schedule $(ARGS)
 
 doctor: deps ## check the server against what the schema needs (exit 0 well, 1 missing, 3 change)
 	@$(MARKETDB) doctor $(ARGS)

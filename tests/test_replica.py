@@ -16,7 +16,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import db, localdb, replication, standby
+from marketdb import db, doctor, localdb, replication, schedule, standby
 
 pytestmark = needs_private_server
 
@@ -152,6 +152,34 @@ def test_deploy_and_maintenance_replay_and_readers_on_the_standby_agree(pair):
     assert ("detach", f"orderbook_deltas_p{today - timedelta(days=80):%Y%m%d}") in [d[:2] for d in detached], detached
     replication.wait_for_standby(primary, standby)
     assert fingerprint(standby) == fingerprint(primary)
+
+
+def test_pg_cron_runs_the_maintenance_job_on_the_primary_and_nothing_on_the_standby(pair):
+    # Both servers preload pg_cron (the standby has the primary's settings) and the standby
+    # replays the job's definition; its scheduler waits while the server is in recovery.
+    env, primary, standby_url = pair
+    standby_log = localdb.server(int(env["MARKETDB_REPLICA_PORT"])).log
+    primary_log = localdb.server(int(env["MARKETDB_PORT"])).log
+    seen = standby_log.read_text()
+    schedule.install(primary, "1 seconds")
+    try:
+        deadline = time.monotonic() + 30
+        with psycopg.connect(db.with_dbname(primary, "postgres"), autocommit=True) as conn:
+            while conn.execute("SELECT count(*) FROM cron.job_run_details WHERE status = 'succeeded'").fetchone()[0] < 2:
+                assert time.monotonic() < deadline, "the job never ran on the primary"
+                time.sleep(0.2)
+        replication.wait_for_standby(primary, standby_url)
+        time.sleep(1.5)  # a second and more of the standby's scheduler with the job in its catalog
+        with psycopg.connect(db.with_dbname(standby_url, "postgres")) as conn:
+            assert conn.execute("SELECT count(*) FROM cron.job WHERE jobname = %s", (schedule.JOB,)).fetchone()[0] == 1
+            assert conn.execute("SELECT count(*) FROM cron.job_run_details WHERE status <> 'succeeded'").fetchone()[0] == 0
+        assert "cron job" in primary_log.read_text()  # pg_cron logs each start where it runs one
+        new = standby_log.read_text()[len(seen):]
+        assert "cron job" not in new and "ERROR" not in new, new
+        found = {f.check: f for f in doctor.run(standby_url)}
+        assert found["pg_cron"].status == "ok" and "the primary runs it" in found["pg_cron"].advice, found["pg_cron"]
+    finally:
+        schedule.remove(primary)
 
 
 def test_a_standby_read_that_holds_replay_back_is_cancelled_after_the_delay(pair):

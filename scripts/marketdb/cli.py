@@ -155,6 +155,25 @@ def _review(args: argparse.Namespace) -> int:
     return 1 if result.failures else 0
 
 
+def _schedule(args: argparse.Namespace) -> int:
+    from . import schedule
+
+    url = db.server_url()
+    if args.remove:
+        removed = schedule.remove(url)
+        print(f"unscheduled {removed} job(s) named {schedule.JOB}" if removed else f"no job named {schedule.JOB} for this database",
+              file=sys.stderr)
+        return 0
+    if args.show:
+        found = schedule.jobs(url)
+    else:
+        found = [schedule.install(url, args.every, args.role)]
+    columns = ["jobid", "jobname", "schedule", "command", "database", "username", "active", "last_status", "last_start",
+               "last_message"]
+    print(maintenance.to_json(found) if args.json else maintenance.render_table(found, columns))
+    return 0 if found or not args.show else 3
+
+
 def _doctor(args: argparse.Namespace) -> int:
     findings = doctor.run(db.server_url())
     if args.json:
@@ -300,6 +319,15 @@ def build_parser() -> argparse.ArgumentParser:
     rv.add_argument("--keep", action="store_true", help="keep the review database (on a DATABASE_URL scratch server)")
     rv.add_argument("--quiet", action="store_true", help="no progress on stderr")
     rv.set_defaults(func=_review)
+
+    sc = sub.add_parser("schedule", help="install or update the maintenance job in pg_cron (idempotent), run by a login "
+                        "granted marketdb_maintainer; --show lists it (exit 3 when there is none), --remove unschedules it")
+    sc.add_argument("--every", default="15 * * * *", help="a cron schedule, or pg_cron's 'N seconds' (default: '15 * * * *')")
+    sc.add_argument("--role", default="marketdb_cron", help="the login the job runs as (made if missing; default marketdb_cron)")
+    sc.add_argument("--show", action="store_true", help="only show the job and its last run")
+    sc.add_argument("--remove", action="store_true", help="unschedule it")
+    sc.add_argument("--json", action="store_true")
+    sc.set_defaults(func=_schedule)
 
     sp = sub.add_parser("status", help="partitions per managed table, rows in default, next retention cut-off")
     sp.add_argument("--now", help="reference time for the cut-off, ISO 8601 (default: now())")

@@ -149,11 +149,49 @@ def run(url: str) -> list[Finding]:
         findings.append(Finding("hot standby", "note", "pg_is_in_recovery() is true",
                                 "read only: `marketdb maintain` and deploys refuse it (exit 2); run them on the primary"))
 
+    findings += cron_findings(url, standby)
     for name, purpose in (("pgtap", "`make test` (pgTAP suites)"), ("pg_partman", "`make bench` (the pg_partman comparison)")):
         if name in available:
             findings.append(Finding(name, "ok", f"{available[name]} available", ""))
         else:
             findings.append(Finding(name, "note", "not installed", f"needed only by {purpose}; production servers do without"))
+    return findings
+
+
+def cron_findings(url: str, standby: bool) -> list[Finding]:
+    """marketdb's pg_cron job, when one is scheduled for this database (`marketdb schedule`)."""
+    import psycopg
+
+    from . import schedule
+
+    try:
+        found = schedule.jobs(url)
+    except psycopg.Error as exc:
+        return [Finding("pg_cron", "note", f"could not read pg_cron's jobs: {str(exc).strip()}",
+                        "run doctor as a role that may connect to cron.database_name and read cron.job")]
+    findings = []
+    for job in found:
+        what = f"job {job['jobid']} '{job['schedule']}' as {job['username']}"
+        with db.connect(url) as conn:
+            role = conn.execute("SELECT rolsuper, rolcanlogin, pg_has_role(rolname, 'marketdb_maintainer', 'MEMBER')"
+                                "  FROM pg_roles WHERE rolname = %s", (job["username"],)).fetchone()
+        last = (f"last run {job['last_status']} at {job['last_start']:%Y-%m-%d %H:%M:%S %Z}" if job["last_status"]
+                else "not run yet")
+        if role is None or not role[1] or not role[2]:
+            findings.append(Finding("pg_cron", "missing", f"{what}: that role is not a login granted marketdb_maintainer",
+                                    "`marketdb schedule --role <login>` makes the login and grants it"))
+        elif role[0]:
+            findings.append(Finding("pg_cron", "change", f"{what}: a superuser",
+                                    "run it as a login granted marketdb_maintainer only: `marketdb schedule`"))
+        elif not job["active"]:
+            findings.append(Finding("pg_cron", "change", f"{what}: inactive", f"SELECT cron.alter_job({job['jobid']}, active := true)"))
+        elif job["last_status"] == "failed":
+            findings.append(Finding("pg_cron", "change", f"{what}, {last}: {job['last_message']}",
+                                    "the tables named were not maintained (the others were): see maintenance.run_log and "
+                                    "`marketdb status`; the next run retries them"))
+        else:
+            findings.append(Finding("pg_cron", "ok", f"{what}, {last}",
+                                    "(read only here: the primary runs it)" if standby else ""))
     return findings
 
 

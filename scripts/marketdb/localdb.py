@@ -66,8 +66,12 @@ SERVER_SETTINGS = """
 listen_addresses = '127.0.0.1'
 port = {port}
 unix_socket_directories = '/tmp'
-shared_preload_libraries = 'timescaledb'
+shared_preload_libraries = 'timescaledb,pg_cron'
 timescaledb.telemetry_level = off
+# pg_cron's tables live in postgres; jobs run in other databases (cron.schedule_in_database),
+# in background workers: no connection, so no password for the job's login.
+cron.database_name = 'postgres'
+cron.use_background_workers = on
 # The root has no shm mount of its own; mmap needs none.
 dynamic_shared_memory_type = mmap
 # Thousands of daily partitions and chunks are touched in one transaction by
