@@ -178,6 +178,12 @@ def test_pg_cron_runs_the_maintenance_job_on_the_primary_and_nothing_on_the_stan
         assert "cron job" not in new and "ERROR" not in new, new
         found = {f.check: f for f in doctor.run(standby_url)}
         assert found["pg_cron"].status == "ok" and "the primary runs it" in found["pg_cron"].advice, found["pg_cron"]
+        # The standby's lag as monitoring reads it (maintenance.standby_health): one standby,
+        # its lag in bytes known; on the standby itself, none.
+        with psycopg.connect(primary) as conn:
+            assert conn.execute("SELECT count(*), bool_and(replay_lag_bytes IS NOT NULL) FROM maintenance.standby_health").fetchone() == (1, True)
+        with psycopg.connect(standby_url) as conn:
+            assert conn.execute("SELECT count(*) FROM maintenance.standby_health").fetchone()[0] == 0
     finally:
         schedule.remove(primary)
 
