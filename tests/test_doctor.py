@@ -61,6 +61,7 @@ def test_a_small_lock_table_and_unlimited_temp_files_are_named_with_the_settings
     # `make deploy` says so in one line.
     assert deploy.returncode == 0, deploy.stderr
     assert "this server needs attention (lock table, temp_file_limit): run `marketdb doctor`" in deploy.stderr
+    assert "restore point" not in deploy.stderr  # nothing to deploy: no restore point
 
 
 def test_a_server_without_timescaledb_preloaded_is_missing_what_marketdb_needs():

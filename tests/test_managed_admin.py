@@ -67,6 +67,8 @@ def test_the_whole_plan_deploys_and_verifies_as_the_admin_role(cluster, deployed
     # Nothing but marketdb's and Sqitch's own lines: no permission error, no Perl warning
     # from Sqitch's version probe, no script NOTICE or WARNING.
     assert "Use of uninitialized" not in result.stderr and "WARNING" not in result.stderr and "NOTICE" not in result.stderr, result.stderr
+    # No restore point without a superuser's right to make one: the deployer is told the time to restore to.
+    assert "marketdb: no restore point (permission denied for function pg_create_restore_point); to undo this deploy, restore to" in result.stderr, result.stderr
     with db.connect(cluster.url("postgres")) as conn:
         assert conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = 'deployer'").fetchone() == (False,)
         # The deploy granted itself the owner role, with SET and INHERIT, and no other.

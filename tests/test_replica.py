@@ -6,6 +6,7 @@ status works there."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -65,6 +66,9 @@ def test_deploy_and_maintenance_replay_and_readers_on_the_standby_agree(pair):
     env, primary, standby = pair
     deployed = run(env, "deploy")
     assert deployed.returncode == 0, deployed.stderr
+    # A deploy that changes something first makes a restore point to recover to (a superuser here).
+    assert re.search(r"marketdb: restore point marketdb-core\.extensions-\d{8}T\d{6}Z at [0-9A-F]+/[0-9A-F]+: to undo this deploy",
+                     deployed.stderr), deployed.stderr
     replication.wait_for_standby(primary, standby)
     assert fingerprint(standby) == fingerprint(primary), "the deploy did not replay"
     assert len(fingerprint(standby)["sqitch"]) > 50
@@ -174,8 +178,10 @@ def test_pg_cron_runs_the_maintenance_job_on_the_primary_and_nothing_on_the_stan
             assert conn.execute("SELECT count(*) FROM cron.job WHERE jobname = %s", (schedule.JOB,)).fetchone()[0] == 1
             assert conn.execute("SELECT count(*) FROM cron.job_run_details WHERE status <> 'succeeded'").fetchone()[0] == 0
         assert "cron job" in primary_log.read_text()  # pg_cron logs each start where it runs one
-        new = standby_log.read_text()[len(seen):]
-        assert "cron job" not in new and "ERROR" not in new, new
+        # Nothing of pg_cron's: a job started there, or failing (read only), would be logged.
+        new = [line for line in standby_log.read_text()[len(seen):].splitlines()
+               if "cron" in line.lower() or "run_all" in line]
+        assert new == [], new
         found = {f.check: f for f in doctor.run(standby_url)}
         assert found["pg_cron"].status == "ok" and "the primary runs it" in found["pg_cron"].advice, found["pg_cron"]
         # The standby's lag as monitoring reads it (maintenance.standby_health): one standby,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import psycopg
 
-from . import config, db, doctor, harness, localdb, maintenance, replication, standby, tap
+from . import backup, config, db, doctor, harness, localdb, maintenance, replication, standby, tap
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -115,6 +115,9 @@ def _deploy(args: argparse.Namespace) -> int:
         db.create_database(url, name)
         print(f"created database {name}", file=sys.stderr)
     target = db.with_dbname(url, name)
+    pending = backup.pending_changes(config.PROJECT_ROOT, target)
+    if pending:  # a deploy that changes something: first a point to recover to
+        print(f"marketdb: {backup.restore_point(target, pending[0])[1]}", file=sys.stderr)
     out = harness.sqitch(config.PROJECT_ROOT, target, "deploy", "--verify")
     print(out.stdout.rstrip())
     if out.stderr.strip():  # a warning of Sqitch's or of a script: the DBA must see it

@@ -57,6 +57,11 @@ def wait_for_standby(primary_url: str, standby_url: str, timeout: float = 120.0)
         # The insert position: with synchronous_commit = off (the private server) the last
         # commits may not be written yet, and the write position would be short of them.
         target = conn.execute("SELECT pg_current_wal_insert_lsn()::text").fetchone()[0]
+        # A walsender sends only flushed WAL, and nothing flushes a record that is not an
+        # asynchronous commit (the bgwriter's running-transactions record, every 15 s)
+        # until the next commit or checkpoint: a commit of our own, flushed, carries it.
+        conn.execute("SET synchronous_commit = on")
+        conn.execute("SELECT pg_current_xact_id()")
     with psycopg.connect(standby_url, autocommit=True) as conn:
         while not conn.execute("SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", (target,)).fetchone()[0]:
             if time.monotonic() - started > timeout:

@@ -1,0 +1,39 @@
+"""Backups and restores around marketdb: a named restore point before every deploy that
+changes something, so point-in-time recovery can undo it to the second before.
+docs/operations.md, "Backups and restore points"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+
+from . import db, plan_rules
+
+MAX_NAME = 63  # pg_create_restore_point: names under MAXFNAMELEN (64) bytes
+
+
+def pending_changes(project: Path, url: str) -> list[str]:
+    """The plan's changes not deployed in the database at url, in plan order."""
+    changes, ids = plan_rules.read_plan(project), plan_rules.change_ids(project)
+    with db.connect(url) as conn:
+        deployed = {r[0] for r in conn.execute("SELECT change_id FROM sqitch.changes WHERE project = 'marketdb'")} \
+            if conn.execute("SELECT to_regclass('sqitch.changes')").fetchone()[0] else set()
+    return [c.name for c, i in zip(changes, ids) if i not in deployed]
+
+
+def restore_point(url: str, change: str) -> tuple[str | None, str]:
+    """pg_create_restore_point('marketdb-<change>-<time>') before deploying change; returns
+    (its name or None, what to tell the deployer)."""
+    with db.connect(url) as conn:
+        now = conn.execute("SELECT clock_timestamp()").fetchone()[0]
+        stamp = f"{now:%Y%m%dT%H%M%SZ}"
+        name = f"marketdb-{change.replace('/', '.')}"[: MAX_NAME - len(stamp) - 1] + f"-{stamp}"
+        try:
+            lsn = conn.execute("SELECT pg_create_restore_point(%s)::text", (name,)).fetchone()[0]
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectNotInPrerequisiteState) as exc:
+            why = str(exc).strip().splitlines()[0]
+            return None, (f"no restore point ({why}); to undo this deploy, restore to {now:%Y-%m-%d %H:%M:%S.%f %Z}, "
+                          "the moment before it (docs/operations.md, \"Backups and restore points\")")
+    return name, (f"restore point {name} at {lsn}: to undo this deploy, restore to it "
+                  "(docs/operations.md, \"Backups and restore points\")")
