@@ -4,7 +4,8 @@ Exit codes: 0 success, 1 the database or a tool failed (its error is printed), 2
 or settings (also `maintain` and `deploy` against a hot standby); `db status` exits 3 when the
 private server is not running (as pg_ctl status does), `db replica status` when no standby streams;
 `maintain` exits 3 when a table was skipped or timed out, `doctor` when a setting should change
-(1 when something marketdb needs is missing).
+(1 when something marketdb needs is missing); `review` exits 1 when a change breaks the review
+rule, `schedule --show` 3 when no job is scheduled.
 """
 
 from __future__ import annotations

@@ -2,18 +2,17 @@
 
 On a scratch server (one it starts, or a DATABASE_URL whose configuration file sets
 marketdb.scratch = on), in a database it creates: the plan up to the change before the
-first one under review, data shaped like production (review_seed), then each change
-deployed by Sqitch in turn while a writer inserts into the tables the change names and a
-reader reads them. Per statement: its time and rows (psql's \\timing and log), the locks
-it took and how long they were held (pg_locks sampled every few ms), the writer's and the
+first one under review, data shaped like production (review_seed), then one `sqitch deploy`
+of the changes under review while a writer inserts into the tables their scripts name and a
+reader reads them. Per statement: its time and result (psql's \\timing and log), the locks
+it took and how long they were held (pg_locks sampled every 10 ms), the writer's and the
 reader's lock waits it caused; per change: the tables and indexes it rewrote (relfilenode
-changed), squawk's findings, the catalog diff. `--maintenance` measures one maintenance
-run the same way, action by action.
+changed), squawk's findings, the catalog files it names. `--maintenance` then measures one
+maintenance run the same way, call by call. docs/review.md.
 
 The rule (make test): no change after the last tag holds ACCESS EXCLUSIVE on a table with
-rows for more than LIMIT_MS, rewrites a table, makes the writer wait more than LIMIT_MS or
-fail, unless its deploy script says why on a line `-- review: <what and why>`.
-"""
+rows for more than LIMIT_MS, rewrites a table with rows, makes the writer wait more than
+LIMIT_MS or fail, unless its deploy script says why on a line `-- review: <what and why>`."""
 
 from __future__ import annotations
 
@@ -47,10 +46,6 @@ SERVER_SETTINGS = (
     "temp_file_limit = '4GB'\n"
 )
 STRONG = {"AccessExclusiveLock", "ExclusiveLock", "ShareRowExclusiveLock", "ShareLock"}
-
-
-class ReviewError(Exception):
-    """The review could not run; the message says why."""
 
 
 # --------------------------------------------------------------------------- results
@@ -268,12 +263,13 @@ class Load:
     )
 
     def _sampler(self) -> None:
+        texts: dict[str, str] = {}  # one copy of each statement's text, however many samples show it
         with psycopg.connect(self.url, autocommit=True, application_name="marketdb-review-sampler") as conn:
-            conn.execute("SET lock_timeout = '1s'")
             while not self._stop.is_set():
                 at = time.time()
                 try:
-                    rows = conn.execute(self.SAMPLE, (f"{APP}-%",)).fetchall()
+                    rows = [(r[0], r[1], r[2], texts.setdefault(r[3] or "", r[3] or ""), *r[4:])
+                            for r in conn.execute(self.SAMPLE, (f"{APP}-%",)).fetchall()]
                 except psycopg.Error:
                     rows = []
                 self.samples.append((at, rows))
