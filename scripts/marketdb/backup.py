@@ -37,3 +37,24 @@ def restore_point(url: str, change: str) -> tuple[str | None, str]:
                           "the moment before it (docs/operations.md, \"Backups and restore points\")")
     return name, (f"restore point {name} at {lsn}: to undo this deploy, restore to it "
                   "(docs/operations.md, \"Backups and restore points\")")
+
+
+# --------------------------------------------------------------------------- pgBackRest
+
+STANZA = "marketdb"
+
+
+def pgbackrest_config(home: str, data: str, port: int, repo: str | None = None) -> str:
+    """A pgBackRest configuration for a cluster of marketdb's (paths as the server sees them):
+    a local repository in its home, uncompressed (a test's backups are thrown away)."""
+    repo = repo or f"{home}/pgbackrest-repo"
+    return (f"[global]\nrepo1-path={repo}\nrepo1-retention-full=2\nlog-path={home}/pgbackrest-log\n"
+            f"lock-path={home}/pgbackrest-lock\nspool-path={home}/pgbackrest-spool\nstart-fast=y\n"
+            f"compress-type=none\nlog-level-console=warn\n\n"
+            f"[{STANZA}]\npg1-path={data}\npg1-port={port}\npg1-socket-path=/tmp\npg1-user=postgres\n")
+
+
+def archive_settings(config_path: str) -> str:
+    """postgresql.conf lines that archive every WAL segment into pgBackRest's repository."""
+    return (f"archive_mode = on\narchive_command = 'pgbackrest --config={config_path} --stanza={STANZA} archive-push %p'\n"
+            "wal_level = replica\n")
