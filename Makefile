@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review schedule alerts-check exporter
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review schedule alerts-check exporter backup-config
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -75,6 +75,9 @@ alerts-check: deps db-up ## promtool: check the alert rules (monitoring/marketdb
 
 exporter: deps db-up ## postgres_exporter with marketdb's queries on 127.0.0.1:9187, in the foreground (docs/operations.md, Monitoring)
 	@$(VENV)/bin/python -m marketdb.monitoring exporter $(ARGS)
+
+backup-config: deps ## pgBackRest for the deployed server: configuration, archive settings, commands (docs/operations.md)
+	@$(MARKETDB) backup-config $(ARGS)
 
 doctor: deps ## check the server against what the schema needs (exit 0 well, 1 missing, 3 change)
 	@$(MARKETDB) doctor $(ARGS)

@@ -130,6 +130,11 @@ def history(deployed_seed, tmp_path_factory):
                     time.sleep(0.1)
             return url
 
+        # What `marketdb backup-config` prints for this server: its own paths, its archiving.
+        recipe = backup.recipe(url)
+        assert f"pg1-path={srv.data}" in recipe and f"pg1-port={port}" in recipe, recipe
+        assert recipe.startswith("# this server already archives with: pgbackrest --config=")
+
         yield restore, name, old_month
 
 

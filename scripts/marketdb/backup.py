@@ -58,3 +58,29 @@ def archive_settings(config_path: str) -> str:
     """postgresql.conf lines that archive every WAL segment into pgBackRest's repository."""
     return (f"archive_mode = on\narchive_command = 'pgbackrest --config={config_path} --stanza={STANZA} archive-push %p'\n"
             "wal_level = replica\n")
+
+
+def recipe(url: str, repo: str = "/var/lib/pgbackrest") -> str:
+    """pgBackRest for the server at url: its configuration, the postgresql.conf lines, the
+    commands (read from the server: data directory, port, socket directory)."""
+    with db.connect(url) as conn:
+        data = conn.execute("SELECT current_setting('data_directory', true)").fetchone()[0] or "<the data directory>"
+        port = conn.execute("SELECT current_setting('port')").fetchone()[0]
+        socket = (conn.execute("SELECT current_setting('unix_socket_directories')").fetchone()[0] or "/var/run/postgresql")
+        archiving = conn.execute("SELECT current_setting('archive_mode'), current_setting('archive_command')").fetchone()
+    lines = [
+        "# /etc/pgbackrest/pgbackrest.conf",
+        "[global]", f"repo1-path={repo}", "repo1-retention-full=2", "start-fast=y", "",
+        f"[{STANZA}]", f"pg1-path={data}", f"pg1-port={port}", f"pg1-socket-path={socket.split(',')[0].strip()}", "",
+        "# postgresql.conf (then restart)",
+        "archive_mode = on", f"archive_command = 'pgbackrest --stanza={STANZA} archive-push %p'", "wal_level = replica", "",
+        "# then, as the server's OS user",
+        f"pgbackrest --stanza={STANZA} stanza-create",
+        f"pgbackrest --stanza={STANZA} --type=full backup",
+        f"pgbackrest --stanza={STANZA} check",
+        f"# to undo a deploy: stop the server; pgbackrest --stanza={STANZA} --delta --type=name "
+        "--target=<its restore point> --target-action=promote restore; start it",
+    ]
+    if archiving[0] == "on" and "pgbackrest" in (archiving[1] or ""):
+        lines.insert(0, f"# this server already archives with: {archiving[1]}")
+    return "\n".join(lines)

@@ -178,6 +178,11 @@ def _schedule(args: argparse.Namespace) -> int:
     return 0 if found or not args.show else 3
 
 
+def _backup_config(args: argparse.Namespace) -> int:
+    print(backup.recipe(db.server_url(), args.repo))
+    return 0
+
+
 def _doctor(args: argparse.Namespace) -> int:
     findings = doctor.run(db.server_url())
     if args.json:
@@ -332,6 +337,11 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--remove", action="store_true", help="unschedule it")
     sc.add_argument("--json", action="store_true")
     sc.set_defaults(func=_schedule)
+
+    bc = sub.add_parser("backup-config", help="pgBackRest for this server: its configuration, the postgresql.conf lines "
+                        "and the commands, so every deploy's restore point can be restored to (docs/operations.md)")
+    bc.add_argument("--repo", default="/var/lib/pgbackrest", help="the repository path (default /var/lib/pgbackrest)")
+    bc.set_defaults(func=_backup_config)
 
     sp = sub.add_parser("status", help="partitions per managed table, rows in default, next retention cut-off")
     sp.add_argument("--now", help="reference time for the cut-off, ISO 8601 (default: now())")
