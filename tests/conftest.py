@@ -177,7 +177,7 @@ def copy_project(dest: Path, plan_changes: int | None = None) -> Path:
 # it) and seed cluster (test_torture) are made while the other process has work of its
 # own (test_managed_admin: a cluster of its own). Modules not listed go last.
 MODULE_ORDER = ("test_pgtap", "test_managed_admin", "test_revert", "test_torture", "test_replica", "test_bench",
-                "test_review", "test_maintenance", "test_backup", "test_cron", "test_monitoring", "test_upgrade",
+                "test_review", "test_maintenance", "test_backup", "test_archive", "test_cron", "test_monitoring", "test_upgrade",
                 "test_logical", "test_clock", "test_compaction", "test_doctor", "test_catalog",
                 "test_equities_sync", "test_harness", "test_roles", "test_plan", "test_localdb")
 

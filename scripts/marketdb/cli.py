@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psycopg
 
-from . import backup, config, db, doctor, harness, localdb, maintenance, replication, standby, tap
+from . import archive, backup, config, db, doctor, harness, localdb, maintenance, replication, standby, tap
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -176,6 +176,19 @@ def _schedule(args: argparse.Namespace) -> int:
                "last_message"]
     print(maintenance.to_json(found) if args.json else maintenance.render_table(found, columns))
     return 0 if found or not args.show else 3
+
+
+def _archive(args: argparse.Namespace) -> int:
+    url = db.server_url()
+    if args.archive_action == "export":
+        done = archive.export(url, Path(args.to), args.table)
+        for item in done:
+            print(f"{item['table']}: {item['rows']} rows in {item['file']} (sha256 {item['sha256']}), table dropped")
+        if not done:
+            print("no archive tables to export", file=sys.stderr)
+    else:
+        print(f"restored {archive.restore(url, Path(args.file))} (read only)")
+    return 0
 
 
 def _backup_config(args: argparse.Namespace) -> int:
@@ -338,6 +351,17 @@ def build_parser() -> argparse.ArgumentParser:
     sc.add_argument("--json", action="store_true")
     sc.set_defaults(func=_schedule)
 
+    ap = sub.add_parser("archive", help="detached partitions and archive tables out of the database (export) and back (restore)")
+    asub = ap.add_subparsers(dest="archive_action", required=True)
+    ae = asub.add_parser("export", help="each archive table to <dir>/<table>.dump (pg_dump custom) with a .sha256; "
+                         "dropped only after the file was read back and checked")
+    ae.add_argument("--to", required=True, help="the directory to write to")
+    ae.add_argument("--table", help="only this managed table's archives, e.g. exchange.orderbook_deltas")
+    ae.set_defaults(func=_archive)
+    ar = asub.add_parser("restore", help="an exported file back as the read-only table it was (checked against its .sha256)")
+    ar.add_argument("file")
+    ar.set_defaults(func=_archive)
+
     bc = sub.add_parser("backup-config", help="pgBackRest for this server: its configuration, the postgresql.conf lines "
                         "and the commands, so every deploy's restore point can be restored to (docs/operations.md)")
     bc.add_argument("--repo", default="/var/lib/pgbackrest", help="the repository path (default /var/lib/pgbackrest)")
@@ -358,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
     except (config.UsageError, maintenance.ArgumentRejected) as exc:
         print(f"marketdb: {exc}", file=sys.stderr)
         return 2
-    except (localdb.LocalDbError, db.DatabaseError, harness.HarnessError) as exc:
+    except (localdb.LocalDbError, db.DatabaseError, harness.HarnessError, archive.ArchiveError) as exc:
         print(f"marketdb: {exc}", file=sys.stderr)
         return 1
     except psycopg.Error as exc:
