@@ -117,3 +117,19 @@ def test_an_export_killed_midway_drops_nothing_and_the_next_one_finishes(archive
     assert out.returncode == 0, out.stderr
     assert archive.archives(url) == [] and not list(tmp_path.glob("*.partial"))
     assert all((tmp_path / f"{t}.dump.sha256").exists() for t in tables)
+
+
+def test_a_detach_policy_that_exports_its_archives_gets_them_out_with_each_maintenance_run(archived_url, tmp_path):
+    url = archived_url
+    tables = archive.archives(url)
+    with db.connect(url) as conn:
+        with pytest.raises(psycopg.errors.CheckViolation, match="policy_export_archives_detach"):
+            conn.execute("SELECT maintenance.set_archive_export('exchange.trades', true)")  # a drop policy
+        conn.execute("SELECT maintenance.set_archive_export('exchange.orderbook_deltas', true)")
+    told = cli(url, "maintain")
+    assert told.returncode == 0 and "2 archive table(s) of exchange.orderbook_deltas wait for export: run with --archive-to" in told.stderr
+    assert archive.archives(url) == tables
+    out = cli(url, "maintain", "--archive-to", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert archive.archives(url) == [] and all((tmp_path / f"{t}.dump.sha256").exists() for t in tables)
+    assert all(f"exported {t}: 50 rows in" in out.stderr for t in tables)

@@ -13,9 +13,11 @@ CREATE TABLE maintenance.policy (
     last_outcome text,
     last_success_at timestamp with time zone,
     compact_after interval,
+    export_archives boolean DEFAULT false NOT NULL,
     CONSTRAINT policy_compact_after_range CHECK (((compact_after >= '1 day'::interval) AND (compact_after <= '10 years'::interval))),
     CONSTRAINT policy_compact_before_retention CHECK ((compact_after < retention)),
     CONSTRAINT policy_compact_partitioned_only CHECK (((compact_after IS NULL) OR (kind = 'partitioned'::text))),
+    CONSTRAINT policy_export_archives_detach CHECK (((NOT export_archives) OR (retention_action = 'detach'::text))),
     CONSTRAINT policy_hypertable_no_premake CHECK (((kind <> 'hypertable'::text) OR (premake_days = 0))),
     CONSTRAINT policy_hypertable_retention_drops CHECK (((kind <> 'hypertable'::text) OR (retention_action = 'drop'::text))),
     CONSTRAINT policy_kind_known CHECK ((kind = ANY (ARRAY['partitioned'::text, 'hypertable'::text]))),
@@ -47,6 +49,8 @@ COMMENT ON COLUMN maintenance.policy.last_outcome IS 'How that run ended for thi
 COMMENT ON COLUMN maintenance.policy.last_success_at IS 'When a run last finished this table''s work (outcome ok or noop)';
 -- COMMENT: COLUMN policy.compact_after
 COMMENT ON COLUMN maintenance.policy.compact_after IS 'Daily partitions of a UTC month wholly older than this are merged into one monthly partition (NULL: never)';
+-- COMMENT: COLUMN policy.export_archives
+COMMENT ON COLUMN maintenance.policy.export_archives IS 'detach, export, drop: the archive tables retention keeps go to files (marketdb maintain given a directory, or marketdb archive export) and are dropped once checked';
 -- CONSTRAINT: policy policy_pkey
 ALTER TABLE ONLY maintenance.policy
     ADD CONSTRAINT policy_pkey PRIMARY KEY (parent_table);

@@ -36,6 +36,17 @@ def archives(url: str, table: str | None = None) -> list[str]:
             " WHERE p.kind = 'partitioned' AND (%s::text IS NULL OR p.parent_table = %s) ORDER BY 1", (table, table))]
 
 
+def exporting_tables(url: str, table: str | None = None) -> list[str]:
+    """The managed tables whose policy says detach -> export -> drop (export_archives)."""
+    with db.connect(url) as conn:
+        if not conn.execute("SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'maintenance.policy'::regclass"
+                            " AND attname = 'export_archives' AND NOT attisdropped)").fetchone()[0]:
+            return []  # a database from before maintenance/policy_export_archives
+        return [r[0] for r in conn.execute(
+            "SELECT parent_table FROM maintenance.policy WHERE export_archives AND enabled"
+            " AND (%s::text IS NULL OR parent_table = %s) ORDER BY 1", (table, table))]
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as f:

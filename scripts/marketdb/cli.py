@@ -244,6 +244,15 @@ def _maintain(args: argparse.Namespace) -> int:
         premake_days=args.premake, progress=progress,
     )
     maintenance.print_actions(actions, reference, args.dry_run, args.json)
+    if not args.dry_run:  # detach -> export -> drop: the archives of the tables that want it
+        wanted = archive.exporting_tables(db.server_url(), args.table)
+        if wanted and args.archive_to:
+            for name in wanted:
+                for item in archive.export(db.server_url(), Path(args.archive_to), name):
+                    print(f"marketdb: exported {item['table']}: {item['rows']} rows in {item['file']}, table dropped", file=sys.stderr)
+        elif wanted and (waiting := sum(len(archive.archives(db.server_url(), name)) for name in wanted)):
+            print(f"marketdb: {waiting} archive table(s) of {', '.join(wanted)} wait for export: run with --archive-to DIR",
+                  file=sys.stderr)
     failed = [a for a in actions if a.action in maintenance.FAILED_ACTIONS]
     not_done = [a for a in actions if a.action in maintenance.NOT_DONE_ACTIONS]
     for a in failed + not_done:
@@ -324,6 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     mp.add_argument("--dry-run", action="store_true", help="report what would be done, change nothing")
     mp.add_argument("--premake", type=int, help="days ahead for this run (with --table; default: the policy's)")
     mp.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    mp.add_argument("--archive-to", help="then write the archive tables of the policies with export_archives to this "
+                    "directory and drop each once its file is checked (detach -> export -> drop)")
     mp.set_defaults(func=_maintain)
 
     dp = sub.add_parser("doctor", help="check the server against what the schema needs; exit 0 well, 1 something missing, 3 a setting to change")
