@@ -267,6 +267,9 @@ def test_cli_runs_as_a_login_granted_only_the_maintainer_role(maint_url):
         assert result.returncode == 0, result.stderr
         assert {a["parent_table"] for a in json.loads(result.stdout)["actions"]} == MANAGED
         assert cli(as_maintainer, "status").returncode == 0
+        # Exporting archives drops tables: the owner's, not the maintainer's.
+        refused = cli(as_maintainer, "maintain", "--archive-to", "/tmp")
+        assert refused.returncode == 2 and "only marketdb_owner may" in refused.stderr, refused.stderr
     finally:
         with db.connect(maint_url) as conn:
             conn.execute(psycopg.sql.SQL("DROP ROLE {}").format(psycopg.sql.Identifier(role)))

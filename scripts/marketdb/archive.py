@@ -37,14 +37,25 @@ def archives(url: str, table: str | None = None) -> list[str]:
 
 
 def exporting_tables(url: str, table: str | None = None) -> list[str]:
-    """The managed tables whose policy says detach -> export -> drop (export_archives)."""
+    """The managed tables whose policy says detach -> export -> drop (export_archives); none
+    for a role that may not read the registry (the maintainer: exporting drops tables, which
+    is the owner's)."""
     with db.connect(url) as conn:
+        if not conn.execute("SELECT has_table_privilege('maintenance.policy', 'SELECT')").fetchone()[0]:
+            return []
         if not conn.execute("SELECT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'maintenance.policy'::regclass"
                             " AND attname = 'export_archives' AND NOT attisdropped)").fetchone()[0]:
             return []  # a database from before maintenance/policy_export_archives
         return [r[0] for r in conn.execute(
             "SELECT parent_table FROM maintenance.policy WHERE export_archives AND enabled"
             " AND (%s::text IS NULL OR parent_table = %s) ORDER BY 1", (table, table))]
+
+
+def can_export(url: str) -> bool:
+    """Whether this login may read the registry and drop archives (the owner's, or a member's)."""
+    with db.connect(url) as conn:
+        return conn.execute("SELECT has_table_privilege('maintenance.policy', 'SELECT')"
+                            " AND pg_has_role('marketdb_owner', 'USAGE')").fetchone()[0]
 
 
 def _sha256(path: Path) -> str:
