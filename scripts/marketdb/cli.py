@@ -246,7 +246,7 @@ def _maintain(args: argparse.Namespace) -> int:
     maintenance.print_actions(actions, reference, args.dry_run, args.json)
     if not args.dry_run:  # detach -> export -> drop: the archives of the tables that want it
         wanted = archive.exporting_tables(db.server_url(), args.table)
-        if args.archive_to and not wanted and not archive.can_export(db.server_url()):
+        if args.archive_to and not archive.can_export(db.server_url()):
             raise config.UsageError("--archive-to: exporting drops archive tables, which only marketdb_owner may: "
                                     "run it as the owner (or a login granted marketdb_owner)")
         if wanted and args.archive_to:
