@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, _cleanup
-from marketdb import archive, db, harness
+from marketdb import archive, db, harness, maintenance
 
 
 def cli(url: str, *args: str, **kwargs) -> subprocess.CompletedProcess[str]:
@@ -42,8 +42,7 @@ def archived_url(template_url):
             conn.execute("INSERT INTO exchange.orderbook_deltas (ticker, ts, seq, side, price, delta)"
                          " SELECT 'AR' || mod(g, 3), %s::timestamptz + g * interval '1 minute', g, 'yes', 40, g"
                          "   FROM generate_series(1, 50) AS g", (today - timedelta(days=back),))
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("CALL maintenance.run_all()")
+    maintenance.run(url, table="exchange.orderbook_deltas")
     assert len(archive.archives(url)) == 2, archive.archives(url)
     try:
         yield url

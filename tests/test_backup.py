@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from conftest import copy_project, free_port, needs_private_server
-from marketdb import backup, db, harness, localdb, localdb_root
+from marketdb import backup, db, harness, localdb, localdb_root, maintenance
 
 pytestmark = needs_private_server
 
@@ -52,6 +52,13 @@ def captures(url: str) -> int:
         return conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = 'marketdb_rescue_capture'").fetchone()[0]
 
 
+def maintain(url: str) -> None:
+    """A maintenance run of exchange.trades, as `marketdb maintain --table` makes it (the
+    other tables have no work here)."""
+    actions = {a.action for a in maintenance.run(url, table="exchange.trades")}
+    assert not actions & (maintenance.FAILED_ACTIONS | maintenance.NOT_DONE_ACTIONS), actions
+
+
 def insert_trades(url: str, prefix: str, start: datetime, step: str, count: int) -> None:
     with db.connect(url) as conn:
         conn.execute("INSERT INTO exchange.trades (trade_id, ticker, ts, yes_price, no_price, count, taker_side)"
@@ -81,8 +88,7 @@ def history(deployed_seed, tmp_path_factory):
         with db.connect(url) as conn:
             conn.execute("SELECT maintenance.set_compaction('exchange.trades', NULL)")
         insert_trades(url, "M-", old_month, "2 hours", 300)
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("CALL maintenance.run_all()")
+        maintain(url)
         assert trades(url, "M-") == (300, 300, 0) and not month_partition(url, old_month)
         pgbackrest(srv, config_path, "stanza-create")
         pgbackrest(srv, config_path, "--type=full", "backup")
@@ -94,8 +100,7 @@ def history(deployed_seed, tmp_path_factory):
             conn.execute("SELECT * FROM maintenance.prepare_rescue('exchange.trades')")
         insert_trades(url, "R2-", today + timedelta(days=20, hours=12), "1 minute", 20)
         restore_point(url, "mid-rescue")
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("CALL maintenance.run_all()")
+        maintain(url)
         assert trades(url, "R") == (220, 220, 0)
 
         # A merge stopped after its captures (one call), before the swap (the next call).
@@ -104,8 +109,7 @@ def history(deployed_seed, tmp_path_factory):
             first = [r[0] for r in conn.execute("SELECT action FROM maintenance.compact_for('exchange.trades')")]
         assert "capture" in first and "compact" not in first, first
         restore_point(url, "mid-merge")
-        with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("CALL maintenance.run_all()")
+        maintain(url)
         assert month_partition(url, old_month) and trades(url, "M-") == (300, 300, 0)
 
         # The deploy that drops a column holding data, as `marketdb deploy` makes it.
@@ -155,8 +159,7 @@ def test_a_restore_to_the_middle_of_a_rescue_is_consistent_and_the_next_run_fini
     url = restore("mid-rescue")
     # As at the point: every row once, waiting in the default partition, the capture installed.
     assert trades(url, "R-") == (200, 200, 200) and trades(url, "R2-") == (20, 20, 20) and captures(url) > 0
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("CALL maintenance.run_all()")
+    maintain(url)
     assert trades(url, "R-") == (200, 200, 0) and trades(url, "R2-") == (20, 20, 0)
     assert captures(url) == 0  # the capture went with the rescue
 
@@ -167,7 +170,6 @@ def test_a_restore_to_the_middle_of_a_merge_is_consistent_and_the_next_run_finis
     # As at the point: the month still in days, each with its capture, every row once.
     assert not month_partition(url, old_month) and captures(url) > 0
     assert trades(url, "M-") == (300, 300, 0)
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute("CALL maintenance.run_all()")
+    maintain(url)
     assert month_partition(url, old_month) and trades(url, "M-") == (300, 300, 0)
     assert captures(url) == 0
