@@ -31,7 +31,7 @@ from marketdb import localdb
 
 pytestmark = needs_private_server
 
-SECONDS = int(os.environ.get("MARKETDB_TORTURE_SECONDS", "20"))
+SECONDS = int(os.environ.get("MARKETDB_TORTURE_SECONDS", "14"))
 RESCUE_ROWS = int(os.environ.get("MARKETDB_TORTURE_RESCUE_ROWS", "200000"))
 WRITERS = 3
 SQL_APP, CLI_APP = "torture-run-all", "torture-maintain"
