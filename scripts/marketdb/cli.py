@@ -16,7 +16,7 @@ from pathlib import Path
 
 import psycopg
 
-from . import archive, backup, config, db, doctor, harness, localdb, maintenance, replication, standby, tap
+from . import archive, backup, config, db, doctor, ha, harness, localdb, maintenance, replication, standby, tap
 
 
 def _db_up(args: argparse.Namespace) -> int:
@@ -304,6 +304,50 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_ha_for_database_url() -> None:
+    if config.database_url():
+        raise config.UsageError(
+            "DATABASE_URL is set: `marketdb ha` makes a throwaway Patroni cluster on this machine only; to run marketdb "
+            "under Patroni on your own servers see docs/ha.md, then point DATABASE_URL at the leader (or at every member "
+            "with target_session_attrs=read-write)")
+
+
+def _ha_up(args: argparse.Namespace) -> int:
+    _no_ha_for_database_url()
+    c = ha.up()
+    out = ha.deploy(c, args.every)
+    if out.strip():
+        print(out.rstrip(), file=sys.stderr)
+    leader = ha.leader(c)
+    print(f"Patroni cluster {ha.SCOPE}-{c.base} ready: leader {c.name(leader)} on 127.0.0.1:{c.pg_port(leader)}, "
+          f"maintenance in pg_cron ({args.every or '15 * * * *'}); writers: {c.writer_url()}", file=sys.stderr)
+    return 0
+
+
+def _ha_status(args: argparse.Namespace) -> int:
+    _no_ha_for_database_url()
+    state = ha.status(ha.cluster())
+    if args.json:
+        print(maintenance.to_json(state))
+    else:
+        print(f"cluster {state['scope']}: leader {state['leader'] or 'none'}")
+        print(f"{'member':<8} {'role':<13} {'state':<10} {'port':<6} {'timeline':<9} lag (bytes)")
+        for m in state["members"]:
+            lag = "" if m["role"] == "leader" else m["lag"]
+            print(f"{m['name']:<8} {m['role']:<13} {m['state']:<10} {m['port']!s:<6} {m['timeline']!s:<9} {lag}")
+        print("etcd: " + ", ".join(f"{e['name']} :{e['port']} {'healthy' if e['healthy'] else 'DOWN'}" for e in state["etcd"]))
+        print(f"writers: {state['writer_url']}")
+    return 0 if state["leader"] else 3
+
+
+def _ha_down(args: argparse.Namespace) -> int:
+    _no_ha_for_database_url()
+    removed = ha.down()
+    print("Patroni cluster stopped and removed (members, etcd, data)" if removed else "there was no Patroni cluster",
+          file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marketdb", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -380,6 +424,18 @@ def build_parser() -> argparse.ArgumentParser:
                         "and the commands, so every deploy's restore point can be restored to (docs/operations.md)")
     bc.add_argument("--repo", default="/var/lib/pgbackrest", help="the repository path (default /var/lib/pgbackrest)")
     bc.set_defaults(func=_backup_config)
+
+    hp = sub.add_parser("ha", help="a throwaway Patroni cluster of three members over etcd on 127.0.0.1 (MARKETDB_HA_PORT, "
+                        "default 54340..54372): failover drills (docs/ha.md)")
+    hsub = hp.add_subparsers(dest="ha_action", required=True)
+    hu = hsub.add_parser("up", help="start etcd and three members (synchronous, pg_rewind), deploy marketdb through the "
+                         "leader and schedule maintenance in pg_cron")
+    hu.add_argument("--every", help="the maintenance job's schedule (default '15 * * * *'; pg_cron's 'N seconds' too)")
+    hu.set_defaults(func=_ha_up)
+    hs = hsub.add_parser("status", help="members, roles, timelines and lag, etcd's health; exit 3 when there is no leader")
+    hs.add_argument("--json", action="store_true")
+    hs.set_defaults(func=_ha_status)
+    hsub.add_parser("down", help="stop every process of the cluster and delete its data").set_defaults(func=_ha_down)
 
     sp = sub.add_parser("status", help="partitions per managed table, rows in default, next retention cut-off")
     sp.add_argument("--now", help="reference time for the cut-off, ISO 8601 (default: now())")

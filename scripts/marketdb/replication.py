@@ -74,11 +74,15 @@ def wait_for_standby(primary_url: str, standby_url: str, timeout: float = 120.0)
 PUBLICATION = "marketdb_exchange"
 
 
-def subscribe(publisher_url: str, subscriber_url: str, subscription: str = PUBLICATION) -> None:
+def subscribe(publisher_url: str, subscriber_url: str, subscription: str = PUBLICATION, hosts: list[tuple[str, int]] | None = None,
+              failover: bool = False) -> None:
     """Subscribe a deployed marketdb database to a publisher's marketdb_exchange: the
     replication role on the publisher (it reads the tables for the first copy, as
     marketdb_reader), then the subscription on the subscriber (as a superuser there).
-    Both URLs are superusers'; the subscription connects as the replication role."""
+    Both URLs are superusers'; the subscription connects as the replication role.
+    hosts: every member of a Patroni cluster, the subscription connecting to the one that
+    takes writes; failover: its slot is copied to the standbys (PostgreSQL 17), so it goes on
+    from the next primary."""
     from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
     with db.connect(publisher_url) as conn:
@@ -89,7 +93,9 @@ def subscribe(publisher_url: str, subscriber_url: str, subscription: str = PUBLI
         conn.execute(f"{'ALTER' if exists else 'CREATE'} ROLE {config.REPLICATION_ROLE} LOGIN REPLICATION PASSWORD '{config.REPLICATION_PASSWORD}'")
         conn.execute(f"GRANT marketdb_reader TO {config.REPLICATION_ROLE}")
     parts = conninfo_to_dict(publisher_url)
-    source = make_conninfo(host=parts.get("host", "127.0.0.1"), port=parts.get("port", "5432"), dbname=parts["dbname"],
-                           user=config.REPLICATION_ROLE, password=config.REPLICATION_PASSWORD)
+    where = ({"host": ",".join(h for h, _ in hosts), "port": ",".join(str(p) for _, p in hosts), "target_session_attrs": "read-write"}
+             if hosts else {"host": parts.get("host", "127.0.0.1"), "port": parts.get("port", "5432")})
+    source = make_conninfo(**where, dbname=parts["dbname"], user=config.REPLICATION_ROLE, password=config.REPLICATION_PASSWORD)
     with db.connect(subscriber_url) as conn:
-        conn.execute(f"CREATE SUBSCRIPTION {subscription} CONNECTION '{source}' PUBLICATION {PUBLICATION}")
+        conn.execute(f"CREATE SUBSCRIPTION {subscription} CONNECTION '{source}' PUBLICATION {PUBLICATION}"
+                     f"{' WITH (failover = true)' if failover else ''}")
