@@ -4,7 +4,7 @@ VENV := .venv
 MARKETDB := $(VENV)/bin/marketdb
 PYTEST_ARGS ?=
 
-.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review schedule alerts-check exporter backup-config
+.PHONY: deps db-up db-down db-status db-url db-destroy replica-up replica-down replica-status deploy test pgtap maintain status doctor bench torture fidelity-release release-manifest catalog docs review schedule alerts-check exporter backup-config ha-up ha-status ha-down failover-test
 
 deps: ## Debian packages and the virtualenv (idempotent, fast when already there)
 	@scripts/bootstrap.sh
@@ -32,6 +32,18 @@ replica-down: deps ## stop the standby, delete its copy and its replication slot
 
 replica-status: deps ## the standby's state and lag, from both ends
 	@$(MARKETDB) db replica status $(ARGS)
+
+ha-up: deps ## a Patroni cluster of three members over etcd on 127.0.0.1 (MARKETDB_HA_PORT, default 54340), marketdb deployed, maintenance in pg_cron (docs/ha.md)
+	@$(MARKETDB) ha up $(ARGS)
+
+ha-status: deps ## its members, roles, timelines and lag; etcd's health
+	@$(MARKETDB) ha status $(ARGS)
+
+ha-down: deps ## stop the Patroni cluster and delete everything it made
+	@$(MARKETDB) ha down
+
+failover-test: deps ## the failover drills under Patroni (about 4 minutes; CI runs them after make test): figures in build/failover.json
+	@MARKETDB_FAILOVER=1 $(VENV)/bin/pytest -n 0 tests/test_failover.py
 
 deploy: deps ## start the server, deploy the plan to database marketdb, show sqitch status
 	@$(MARKETDB) deploy
