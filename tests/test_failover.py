@@ -229,6 +229,17 @@ def slot_synced(c: ha.Cluster, leader: int) -> bool:
     return True
 
 
+def test_ha_refuses_a_database_url_and_says_where_the_recipe_is():
+    base = free_base()
+    for action in ("up", "status", "down"):
+        refused = cli(base, "ha", action, DATABASE_URL="postgresql://someone@db.internal/marketdb")
+        assert refused.returncode == 2 and "docs/ha.md" in refused.stderr, (action, refused.stderr)
+    assert not ha.cluster(base).host_home.exists()
+    # No cluster: status says so and exits 3.
+    absent = cli(base, "ha", "status")
+    assert absent.returncode == 3 and "leader none" in absent.stdout, absent.stdout + absent.stderr
+
+
 @pytest.fixture(scope="module")
 def cluster(deployed_seed):
     base = free_base()
