@@ -269,6 +269,7 @@ def cluster(deployed_seed):
         assert gone.returncode == 0, gone.stderr
         assert not c.host_home.exists()
         assert not ha.running(c) and all(ha.postmaster(c, i) is None for i in range(ha.MEMBERS))
+        assert c.root == type(c.root)("/") or not any(os.path.ismount(c.root / where) for where, *_ in ha.MOUNTS)
         build = PROJECT / "build"
         build.mkdir(exist_ok=True)
         (build / "failover.json").write_text(json.dumps(FIGURES, indent=2) + "\n")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT, copy_project
-from marketdb import config, harness, plan_rules, review, review_report
+from marketdb import config, db, harness, plan_rules, review, review_report
 
 BAD = {
     # ALTER COLUMN ... TYPE rewrites every partition (the writer waits for it too).
@@ -105,7 +105,8 @@ def test_the_maintenance_review_times_premake_rescue_retention_and_merge(reviewe
 
 
 def test_a_database_url_that_is_not_a_scratch_server_is_refused(server_url):
-    env = {**os.environ, "DATABASE_URL": server_url}
+    # Database postgres: on a fresh machine nothing may have made database marketdb yet.
+    env = {**os.environ, "DATABASE_URL": db.with_dbname(server_url, "postgres")}
     out = subprocess.run([str(config.PROJECT_ROOT / ".venv/bin/marketdb"), "review", "--quiet"], env=env,
                          capture_output=True, text=True)
     assert out.returncode == 2, out
