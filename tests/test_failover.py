@@ -33,7 +33,7 @@ import psycopg
 import pytest
 
 from conftest import PROJECT, free_port, needs_private_server
-from marketdb import config, db, ha, localdb, localdb_root, replication
+from marketdb import db, ha, localdb, localdb_root, replication
 
 pytestmark = needs_private_server
 

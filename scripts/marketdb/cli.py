@@ -319,7 +319,8 @@ def _ha_up(args: argparse.Namespace) -> int:
     if out.strip():
         print(out.rstrip(), file=sys.stderr)
     leader = ha.leader(c)
-    print(f"Patroni cluster {ha.SCOPE}-{c.base} ready: leader {c.name(leader)} on 127.0.0.1:{c.pg_port(leader)}, "
+    where = "no leader at this moment (`marketdb ha status`)" if leader is None else f"leader {c.name(leader)} on 127.0.0.1:{c.pg_port(leader)}"
+    print(f"Patroni cluster {ha.SCOPE}-{c.base} ready: {where}, "
           f"maintenance in pg_cron ({args.every or '15 * * * *'}); writers: {c.writer_url()}", file=sys.stderr)
     return 0
 
