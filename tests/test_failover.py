@@ -154,11 +154,6 @@ def _cut(conn: psycopg.Connection) -> None:
         pass
 
 
-def leader_url(c: ha.Cluster, dbname: str = "marketdb") -> str:
-    i = ha.wait_until(lambda: (lambda j: None if j is None else j + 1)(ha.leader(c)), 90, "no leader") - 1
-    return c.url(i, dbname)
-
-
 def kill_postgres(c: ha.Cluster, i: int) -> None:
     """SIGKILL to the postmaster first (so it restarts nothing), then to every child."""
     for process in ha.postgres_processes(c, i):
@@ -168,9 +163,19 @@ def kill_postgres(c: ha.Cluster, i: int) -> None:
             pass
 
 
-def wait_for_new_leader(c: ha.Cluster, old: int, timeout: float = 90) -> int:
-    return ha.wait_until(lambda: (lambda j: None if j is None or j == old else j + 1)(ha.leader(c)), timeout,
-                         f"no member other than {c.name(old)} became leader") - 1
+def wait_for_leader(c: ha.Cluster, other_than: int | None = None, timeout: float = 90) -> int:
+    """The member that leads (one other than other_than, when given)."""
+    found: list[int] = []
+
+    def leads() -> bool:
+        i = ha.leader(c)
+        if i is not None and i != other_than:
+            found.append(i)
+        return bool(found)
+
+    what = "no member led" if other_than is None else f"no member other than {c.name(other_than)} became leader"
+    ha.wait_until(leads, timeout, what)
+    return found[0]
 
 
 def rejoined(c: ha.Cluster, name: str) -> bool:
@@ -280,7 +285,7 @@ def settle(c: ha.Cluster, sub_url: str, writers: Writers, prefix: str, kill_at: 
     """After a failure: wait for the new leader and its first acknowledged write, stop the
     writers, then check what every scenario promises and return its figures. at_promotion
     is called with the new leader's URL as soon as it leads (before its pg_cron has run)."""
-    new = wait_for_new_leader(c, old) if promoted else ha.wait_until(lambda: (lambda j: None if j is None else j + 1)(ha.leader(c)), 120, "no leader") - 1
+    new = wait_for_leader(c, old if promoted else None, 90 if promoted else 120)
     if at_promotion:
         at_promotion(c.url(new))
     first = ha.wait_until(lambda: writers.first_ack(kill_at, new), 90, f"no write acknowledged by {c.name(new)}")
@@ -416,7 +421,7 @@ def test_idle_when_the_leaders_patroni_is_killed(cluster):
         kill_wall = conn.execute("SELECT now()").fetchone()[0]
         kill_at = time.monotonic()
         os.kill(ha.pid(c, f"patroni{old + 1}"), signal.SIGKILL)
-        new = wait_for_new_leader(c, old)
+        new = wait_for_leader(c, old)
         assert ha.postmaster(c, old) is not None  # the old primary ran on without its Patroni
         ha.start_patroni(c, old)  # as systemd would: it demotes the old primary and rewinds it
         FIGURES["idle, Patroni killed"] = settle(c, sub_url, writers, "patroni", kill_at, kill_wall, old)

@@ -160,7 +160,10 @@ def stop(c: Cluster, key: str, sig: int = signal.SIGTERM, timeout: float = 60) -
     deadline = time.monotonic() + timeout
     while pid(c, key) is not None:
         if time.monotonic() > deadline:
-            os.kill(found, signal.SIGKILL)
+            try:
+                os.kill(found, signal.SIGKILL)
+            except ProcessLookupError:
+                break
         time.sleep(0.1)
     _reap(found)
 
